@@ -32,6 +32,9 @@ public sealed class GrainMethodDescriptor(
     /// <summary>The result type; <see cref="VoidResult"/> for void methods.</summary>
     public Type ResultType { get; } = resultType;
 
+    /// <summary>Set once a request of this method proved serializable, so the check runs once per method.</summary>
+    internal bool SerializationChecked { get; set; }
+
     /// <summary>The reflected method, resolved on first use (call filters only).</summary>
     public MethodInfo MethodInfo => _methodInfo ??= InterfaceType.GetMethod(Name, [.. ParameterTypes])
         ?? throw new InvalidOperationException($"Method {Name} not found on {InterfaceType}.");

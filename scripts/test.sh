@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Runs every test project against real PostgreSQL (installed and started here when missing) and ends with one
+# line "N passed, M failed" summed over all projects. Exits non-zero when anything failed.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+scripts/ensure-postgres.sh
+export PLAYBOUND_TEST_POSTGRES="${PLAYBOUND_TEST_POSTGRES:-Host=127.0.0.1;Port=5432;Username=playbound;Password=playbound;Database=playbound_test}"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+results="artifacts/test-results"
+rm -rf "$results"
+mkdir -p "$results"
+
+dotnet build Playbound.sln -c Release -nologo -clp:ErrorsOnly
+
+status=0
+dotnet test Playbound.sln -c Release --no-build -nologo \
+  --logger "trx" --results-directory "$results" \
+  --blame-hang --blame-hang-timeout 5m -- RunConfiguration.TreatNoTestsAsError=false || status=$?
+
+passed=0
+failed=0
+for trx in "$results"/*.trx; do
+  [ -e "$trx" ] || continue
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -1)
+  p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  passed=$((passed + ${p:-0}))
+  failed=$((failed + ${f:-0}))
+done
+
+# A crashed or hung test host can leave no failed test behind; the run still failed.
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+  echo "dotnet test exited with $status without a failed test: a test host crashed or hung" >&2
+  failed=1
+fi
+
+echo "$passed passed, $failed failed"
+[ "$status" -eq 0 ] && [ "$failed" -eq 0 ]

@@ -1,0 +1,13 @@
+using Playbound.Hosting;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddPlayboundSilo();
+
+var app = builder.Build();
+app.MapDefaultEndpoints();
+app.Run();
+
+/// <summary>The Api's entry point, visible to integration tests.</summary>
+public partial class Program;
+

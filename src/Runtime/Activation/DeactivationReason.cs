@@ -1,0 +1,17 @@
+namespace Playbound.Runtime;
+
+/// <summary>Why an activation is being dropped.</summary>
+public enum DeactivationReason
+{
+    /// <summary>It was idle for longer than the collection age.</summary>
+    IdleCollection,
+
+    /// <summary>The grain called DeactivateOnIdle.</summary>
+    ApplicationRequested,
+
+    /// <summary>A state write found a newer version in storage; the next call reloads it.</summary>
+    InconsistentState,
+
+    /// <summary>The silo is shutting down.</summary>
+    ShuttingDown,
+}

@@ -1,0 +1,8 @@
+namespace Playbound.Runtime.Tests.Infrastructure;
+
+public enum StorageKind
+{
+    Memory,
+    Sqlite,
+    Postgres,
+}

@@ -1,0 +1,45 @@
+using System.Net;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Playbound.Silo.Tests;
+
+public sealed class SiloHostTests
+{
+    private static readonly string PostgresConnectionString =
+        Environment.GetEnvironmentVariable("PLAYBOUND_TEST_POSTGRES")
+        ?? "Host=127.0.0.1;Port=5432;Username=playbound;Password=playbound;Database=playbound_test";
+
+    [Fact]
+    public async Task A_silo_on_postgres_is_ready_once_a_grain_call_round_trips_through_the_database()
+    {
+        using var factory = SiloOn(PostgresConnectionString);
+
+        var response = await factory.CreateClient().GetAsync("/health/ready");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_silo_whose_database_is_unreachable_is_live_but_not_ready()
+    {
+        using var factory = SiloOn("Host=127.0.0.1;Port=1;Username=nobody;Password=x;Database=none;Timeout=2");
+        var client = factory.CreateClient();
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/live")).StatusCode);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await client.GetAsync("/health/ready")).StatusCode);
+    }
+
+    [Fact]
+    public void An_unknown_storage_kind_stops_the_silo_at_startup()
+    {
+        using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b.UseSetting("Playbound:Storage", "Redis"));
+
+        var error = Assert.Throws<InvalidOperationException>(() => factory.CreateClient());
+        Assert.Contains("Sqlite or Postgres", error.Message);
+    }
+
+    private static WebApplicationFactory<Program> SiloOn(string connectionString) =>
+        new WebApplicationFactory<Program>().WithWebHostBuilder(b => b
+            .UseSetting("Playbound:Storage", "Postgres")
+            .UseSetting("ConnectionStrings:Postgres", connectionString));
+}
