@@ -5,7 +5,8 @@ namespace Playbound.Runtime.Invocation;
 /// <summary>
 /// One call to a grain method: the method and its arguments. The source generator emits a sealed subclass per
 /// grain interface method whose public properties (<c>Arg0</c>, <c>Arg1</c>, ...) hold the arguments, so a request
-/// serializes as a plain record when it crosses a process boundary.
+/// serializes as a plain record when it crosses a process boundary. Subclasses must repeat <c>[JsonIgnore]</c> on
+/// their <see cref="Method"/> override: System.Text.Json reads attributes from the overriding property only.
 /// </summary>
 public abstract class GrainRequest
 {
@@ -28,5 +29,9 @@ public abstract class GrainRequest<TResult> : GrainRequest
     public abstract Task<TResult> InvokeAsync(object grain);
 
     /// <inheritdoc />
-    public override async Task<object?> InvokeUntypedAsync(object grain) => await InvokeAsync(grain).ConfigureAwait(false);
+    public override async Task<object?> InvokeUntypedAsync(object grain)
+    {
+        var result = await InvokeAsync(grain).ConfigureAwait(false);
+        return result is VoidResult ? null : result;
+    }
 }

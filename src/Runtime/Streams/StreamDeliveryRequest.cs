@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Playbound.Runtime.Invocation;
 
 namespace Playbound.Runtime.Streams;
@@ -17,6 +18,7 @@ public sealed class StreamDeliveryRequest<T> : GrainRequest<VoidResult>
     public StreamEventInfo Info { get; set; }
 
     /// <inheritdoc />
+    [JsonIgnore]
     public override GrainMethodDescriptor Method => Descriptor;
 
     /// <inheritdoc />
