@@ -1,0 +1,73 @@
+using Playbound.Runtime.Storage;
+
+namespace Playbound.Runtime.Tests.Storage;
+
+/// <content>Operations committed together in one group-commit batch.</content>
+public abstract partial class GrainStorageConformanceTests
+{
+    [Fact]
+    public async Task Operations_committed_in_one_batch_are_each_checked_on_their_own()
+    {
+        var storage = await OpenAsync();
+        var outbox = (IOutboxStore)storage;
+        GrainId a = new("counter", "a"), b = new("counter", "b"), c = new("counter", "c"), e = new("counter", "e");
+        var stateA = new TestGrainState<CounterState>(new(1));
+        var stateB = new TestGrainState<CounterState>(new(1));
+        var stateC = new TestGrainState<CounterState>(new(1));
+        await storage.WriteStateAsync("counter", a, stateA, [], default).WaitAsync(Timeout);
+        await storage.WriteStateAsync("counter", b, stateB, [], default).WaitAsync(Timeout);
+        var staleB = new TestGrainState<CounterState>(new(0)) { ETag = stateB.ETag, RecordExists = true };
+        await storage.WriteStateAsync("counter", b, stateB, [], default).WaitAsync(Timeout);
+        await storage.WriteStateAsync("counter", c, stateC, [], default).WaitAsync(Timeout);
+
+        // Two holders of each record stand for duplicate activations; all operations are queued before the writer
+        // may take any of them, so the SQL providers commit them in one batch (the memory provider runs them in order).
+        var duplicateA = new TestGrainState<CounterState>(new(0)) { ETag = stateA.ETag, RecordExists = true };
+        var recreatedC = new TestGrainState<CounterState>(new(30));
+        var firstE = new TestGrainState<CounterState>(new(50));
+        var secondE = new TestGrainState<CounterState>(new(51));
+        OutboxEvent eventA = NewEvent("a"), lostA = NewEvent("lostA"), lostB = NewEvent("lostB");
+        OutboxEvent eventC = NewEvent("c"), eventE = NewEvent("e"), lostE = NewEvent("lostE");
+        stateA.State = new(10);
+        duplicateA.State = new(11);
+        staleB.State = new(20);
+
+        var release = (storage as BatchingGrainStorage)?.HoldWriter();
+        Task[] operations =
+        [
+            storage.WriteStateAsync("counter", a, stateA, [eventA], default),
+            storage.WriteStateAsync("counter", a, duplicateA, [lostA], default),
+            storage.WriteStateAsync("counter", b, staleB, [lostB], default),
+            storage.ClearStateAsync("counter", c, stateC, default),
+            storage.WriteStateAsync("counter", c, recreatedC, [eventC], default),
+            storage.WriteStateAsync("counter", e, firstE, [eventE], default),
+            storage.WriteStateAsync("counter", e, secondE, [lostE], default),
+            storage.ClearStateAsync("counter", new GrainId("counter", "missing"), new TestGrainState<CounterState>(new(0)), default),
+        ];
+        release?.Invoke();
+        var outcomes = await Task.WhenAll(operations.Select(Outcome)).WaitAsync(Timeout);
+
+        Assert.Equal(["ok", "conflict", "conflict", "ok", "ok", "ok", "conflict", "ok"], outcomes);
+        Assert.Equal(10, (await ReadCounterAsync(storage, a)).State.Value);
+        Assert.Equal(1, (await ReadCounterAsync(storage, b)).State.Value);
+        var readC = await ReadCounterAsync(storage, c);
+        Assert.Equal(30, readC.State.Value);
+        Assert.Equal(recreatedC.ETag, readC.ETag);
+        Assert.Equal(50, (await ReadCounterAsync(storage, e)).State.Value);
+        var pending = await outbox.ReadPendingAsync(100, default).WaitAsync(Timeout);
+        Assert.Equal([eventA.EventId, eventC.EventId, eventE.EventId], pending.Select(entry => entry.Event.EventId));
+    }
+
+    private static async Task<string> Outcome(Task operation)
+    {
+        try
+        {
+            await operation;
+            return "ok";
+        }
+        catch (InconsistentStateException)
+        {
+            return "conflict";
+        }
+    }
+}
