@@ -21,7 +21,7 @@ public sealed class PostgresGrainStorage : BatchingGrainStorage
     // silos start at once. The value is arbitrary but fixed ("Playboun" in ASCII).
     private const long SchemaLockKey = 0x506C_6179_626F_756E;
 
-    // Statement plans are reused across batches; Npgsql prepares nothing unless asked to.
+    // Lets the server reuse the plans of the few statements this provider sends over and over.
     private const int DefaultMaxAutoPrepare = 16;
 
     private readonly NpgsqlDataSource _dataSource;
@@ -41,8 +41,10 @@ public sealed class PostgresGrainStorage : BatchingGrainStorage
             throw new ArgumentException($"Invalid schema name '{options.Schema}'.", nameof(options));
         }
 
+        // Auto-preparation is on unless the connection string says otherwise (Npgsql's own default is off).
         var builder = new NpgsqlDataSourceBuilder(options.ConnectionString);
-        if (!new DbConnectionStringBuilder { ConnectionString = options.ConnectionString }.ContainsKey("Max Auto Prepare"))
+        var given = new DbConnectionStringBuilder { ConnectionString = options.ConnectionString };
+        if (!given.ContainsKey("Max Auto Prepare") && !given.ContainsKey("MaxAutoPrepare"))
         {
             builder.ConnectionStringBuilder.MaxAutoPrepare = DefaultMaxAutoPrepare;
         }

@@ -18,43 +18,8 @@ public sealed class SqliteGrainStorage : BatchingGrainStorage
 
     // Versions come from one counter row rather than "etag + 1", so a record that is cleared and written again never
     // reuses an ETag a stale activation might still hold. The writer reserves them a block at a time in a commit of
-    // its own: updating the counter in every batch would write a second page per commit and double its cost.
-    private const string VersionCounter = "grain_state_version";
+    // its own, because updating the counter in every batch would add a second page write to every commit.
     private const long VersionBlock = 4096;
-
-    private const string Key = "grain_type = $type AND grain_key = $key AND state_name = $name";
-
-    private const string InsertSql =
-        "INSERT INTO grain_state (grain_type, grain_key, state_name, payload, version, updated_at) " +
-        "VALUES ($type, $key, $name, $payload, $version, $now) " +
-        "ON CONFLICT (grain_type, grain_key, state_name) DO NOTHING";
-
-    private const string UpdateSql =
-        "UPDATE grain_state SET payload = $payload, version = $version, updated_at = $now WHERE " + Key + " AND version = $expected";
-
-    private const string DeleteSql = "DELETE FROM grain_state WHERE " + Key + " AND version = $expected";
-
-    private const string SchemaSql = """
-        CREATE TABLE IF NOT EXISTS grain_state (
-            grain_type TEXT NOT NULL,
-            grain_key TEXT NOT NULL,
-            state_name TEXT NOT NULL,
-            payload BLOB NOT NULL,
-            version INTEGER NOT NULL,
-            updated_at INTEGER NOT NULL,
-            PRIMARY KEY (grain_type, grain_key, state_name)
-        ) WITHOUT ROWID;
-        CREATE TABLE IF NOT EXISTS outbox (
-            sequence INTEGER PRIMARY KEY AUTOINCREMENT,
-            namespace TEXT NOT NULL,
-            key TEXT NOT NULL,
-            event_id BLOB NOT NULL,
-            payload BLOB NOT NULL,
-            created_at INTEGER NOT NULL
-        );
-        CREATE TABLE IF NOT EXISTS storage_counter (name TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
-        INSERT INTO storage_counter (name, value) VALUES ('grain_state_version', 0) ON CONFLICT (name) DO NOTHING;
-        """;
 
     private readonly string _connectionString;
     private readonly string _connectionPragmas;
@@ -67,7 +32,8 @@ public sealed class SqliteGrainStorage : BatchingGrainStorage
     public SqliteGrainStorage(
         string name, SqliteGrainStorageOptions options, GrainSerializer serializer, OutboxSignal outboxSignal,
         TimeProvider timeProvider, ILogger<SqliteGrainStorage> logger)
-        : base(name, ProviderName, (options ?? throw new ArgumentNullException(nameof(options))).MaxBatchSize, serializer, outboxSignal, timeProvider, logger)
+        : base(name, ProviderName, (options ?? throw new ArgumentNullException(nameof(options))).MaxBatchSize, serializer,
+            outboxSignal, timeProvider, logger)
     {
         _connectionString = options.ConnectionString ?? new SqliteConnectionStringBuilder
         {
@@ -118,7 +84,7 @@ public sealed class SqliteGrainStorage : BatchingGrainStorage
             var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             await using (transaction.ConfigureAwait(false))
             {
-                await ExecuteAsync(connection, transaction, SchemaSql, cancellationToken).ConfigureAwait(false);
+                await ExecuteAsync(connection, transaction, SqliteSql.Schema, cancellationToken).ConfigureAwait(false);
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             }
         }
@@ -130,7 +96,7 @@ public sealed class SqliteGrainStorage : BatchingGrainStorage
         var connection = (SqliteConnection)await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
-            using var command = CreateKeyCommand(connection, null, "SELECT payload, version FROM grain_state WHERE " + Key, grainId, stateName);
+            using var command = CreateKeyCommand(connection, null, SqliteSql.SelectRecord, grainId, stateName);
             var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             await using (reader.ConfigureAwait(false))
             {
@@ -155,9 +121,8 @@ public sealed class SqliteGrainStorage : BatchingGrainStorage
         var block = Math.Max(VersionBlock, writes);
         using var reserve = Command(
             (SqliteConnection)connection, null,
-            "UPDATE storage_counter SET value = value + $block WHERE name = $name RETURNING value", "$block", "$name");
+            SqliteSql.ReserveVersions, "$block");
         reserve.Parameters[0].Value = block;
-        reserve.Parameters[1].Value = VersionCounter;
         _reservedThrough = (long)(await reserve.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
         _lastVersion = _reservedThrough - block;
     }
@@ -171,9 +136,9 @@ public sealed class SqliteGrainStorage : BatchingGrainStorage
         var now = TimeProvider.GetUtcNow().ToUnixTimeMilliseconds();
 
         // One prepared command per statement shape, reused for every operation of the batch.
-        using var insert = Command(sqlite, tx, InsertSql, "$type", "$key", "$name", "$payload", "$version", "$now");
-        using var update = Command(sqlite, tx, UpdateSql, "$type", "$key", "$name", "$payload", "$version", "$now", "$expected");
-        using var delete = Command(sqlite, tx, DeleteSql, "$type", "$key", "$name", "$expected");
+        using var insert = Command(sqlite, tx, SqliteSql.Insert, "$type", "$key", "$name", "$payload", "$version", "$now");
+        using var update = Command(sqlite, tx, SqliteSql.Update, "$type", "$key", "$name", "$payload", "$version", "$now", "$expected");
+        using var delete = Command(sqlite, tx, SqliteSql.Delete, "$type", "$key", "$name", "$expected");
         foreach (var operation in operations)
         {
             if (operation.IsClearOfMissingRecord)
@@ -212,7 +177,7 @@ public sealed class SqliteGrainStorage : BatchingGrainStorage
         CancellationToken cancellationToken)
     {
         using var command = CreateKeyCommand(
-            (SqliteConnection)connection, (SqliteTransaction)transaction, "SELECT version FROM grain_state WHERE " + Key, grainId, stateName);
+            (SqliteConnection)connection, (SqliteTransaction)transaction, SqliteSql.SelectVersion, grainId, stateName);
         return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long version ? version : null;
     }
 
@@ -222,7 +187,7 @@ public sealed class SqliteGrainStorage : BatchingGrainStorage
     {
         using var insert = Command(
             (SqliteConnection)connection, (SqliteTransaction)transaction,
-            "INSERT INTO outbox (namespace, key, event_id, payload, created_at) VALUES ($ns, $key, $id, $payload, $created)",
+            SqliteSql.InsertOutbox,
             "$ns", "$key", "$id", "$payload", "$created");
         insert.Parameters[4].Value = createdAt.ToUnixTimeMilliseconds();
         foreach (var outboxEvent in events)
@@ -243,7 +208,7 @@ public sealed class SqliteGrainStorage : BatchingGrainStorage
         {
             using var command = Command(
                 connection, null,
-                "SELECT sequence, namespace, key, event_id, payload, created_at FROM outbox ORDER BY sequence LIMIT $max", "$max");
+                SqliteSql.SelectOutbox, "$max");
             command.Parameters[0].Value = maxCount;
             var entries = new List<OutboxEntry>();
             var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -267,9 +232,8 @@ public sealed class SqliteGrainStorage : BatchingGrainStorage
         var connection = (SqliteConnection)await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
-            // One statement for any number of rows: the ids travel as a JSON array, so no parameter limit applies.
             using var command = Command(
-                connection, null, "DELETE FROM outbox WHERE sequence IN (SELECT value FROM json_each($ids))", "$ids");
+                connection, null, SqliteSql.DeleteOutbox, "$ids");
             command.Parameters[0].Value = JsonSerializer.Serialize(sequences);
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
