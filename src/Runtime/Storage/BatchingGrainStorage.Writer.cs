@@ -111,7 +111,8 @@ public abstract partial class BatchingGrainStorage
                         if (!operation.Applied)
                         {
                             // Only conflicts (rare) and clears of missing records pay for this read. It runs inside the
-                            // transaction, so it sees the batch's own earlier changes to the same row.
+                            // transaction after all statements, so a clear of a missing record is judged as if it ran
+                            // last in the batch: a valid order, since every operation of a batch was pending at once.
                             var stored = await ReadVersionAsync(
                                 connection, transaction, operation.GrainId, operation.StateName, cancellationToken)
                                 .ConfigureAwait(false);

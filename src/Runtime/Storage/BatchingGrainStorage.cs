@@ -62,7 +62,7 @@ public abstract partial class BatchingGrainStorage : IGrainStorage, IOutboxStore
     public async Task ReadStateAsync<TState>(
         string stateName, GrainId grainId, IGrainState<TState> grainState, CancellationToken cancellationToken)
     {
-        ArgumentException.ThrowIfNullOrEmpty(stateName);
+        StorageText.ValidateKey(grainId, stateName);
         ArgumentNullException.ThrowIfNull(grainState);
         ObjectDisposedException.ThrowIf(_disposed, this);
         var start = TimeProvider.GetTimestamp();
@@ -88,9 +88,9 @@ public abstract partial class BatchingGrainStorage : IGrainStorage, IOutboxStore
         string stateName, GrainId grainId, IGrainState<TState> grainState, IReadOnlyList<OutboxEvent> events,
         CancellationToken cancellationToken)
     {
-        ArgumentException.ThrowIfNullOrEmpty(stateName);
+        StorageText.ValidateKey(grainId, stateName);
         ArgumentNullException.ThrowIfNull(grainState);
-        ArgumentNullException.ThrowIfNull(events);
+        StorageText.ValidateEvents(events);
         var start = TimeProvider.GetTimestamp();
 
         // Serialize on the caller's thread: a state that cannot be serialized fails alone, before it is queued.
@@ -106,7 +106,7 @@ public abstract partial class BatchingGrainStorage : IGrainStorage, IOutboxStore
     public async Task ClearStateAsync<TState>(
         string stateName, GrainId grainId, IGrainState<TState> grainState, CancellationToken cancellationToken)
     {
-        ArgumentException.ThrowIfNullOrEmpty(stateName);
+        StorageText.ValidateKey(grainId, stateName);
         ArgumentNullException.ThrowIfNull(grainState);
         var start = TimeProvider.GetTimestamp();
         var operation = StorageOperation.Clear(grainId, stateName, grainState.ETag, start);
@@ -119,7 +119,7 @@ public abstract partial class BatchingGrainStorage : IGrainStorage, IOutboxStore
     /// <inheritdoc />
     public async Task AppendAsync(IReadOnlyList<OutboxEvent> events, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(events);
+        StorageText.ValidateEvents(events);
         ObjectDisposedException.ThrowIf(_disposed, this);
         if (events.Count == 0)
         {
@@ -227,9 +227,10 @@ public abstract partial class BatchingGrainStorage : IGrainStorage, IOutboxStore
         Task.CompletedTask;
 
     /// <summary>
-    /// Runs each operation's conditional statement in order and sets <see cref="StorageOperation.Applied"/> (and
-    /// <see cref="StorageOperation.NewVersion"/> for writes). Must skip clears of missing records and must not
-    /// raise statement errors on conflicts, so that one conflict cannot abort the transaction.
+    /// Applies each operation whose ETag matches, with the effect of running them one by one in order (operations on
+    /// the same row see each other's changes), and sets <see cref="StorageOperation.Applied"/> (and
+    /// <see cref="StorageOperation.NewVersion"/> for writes). Must skip clears of missing records and must not raise
+    /// statement errors on conflicts, so that one conflict cannot abort the transaction.
     /// </summary>
     private protected abstract Task ApplyStateChangesAsync(
         DbConnection connection, DbTransaction transaction, IReadOnlyList<StorageOperation> operations,

@@ -99,7 +99,7 @@ public sealed class MemoryGrainStorage : IGrainStorage, IOutboxStore, IAsyncDisp
     private void ReadState<TState>(
         string stateName, GrainId grainId, IGrainState<TState> grainState, CancellationToken cancellationToken)
     {
-        ArgumentException.ThrowIfNullOrEmpty(stateName);
+        StorageText.ValidateKey(grainId, stateName);
         ArgumentNullException.ThrowIfNull(grainState);
         ObjectDisposedException.ThrowIf(_disposed, this);
         cancellationToken.ThrowIfCancellationRequested();
@@ -130,9 +130,9 @@ public sealed class MemoryGrainStorage : IGrainStorage, IOutboxStore, IAsyncDisp
         string stateName, GrainId grainId, IGrainState<TState> grainState, IReadOnlyList<OutboxEvent> events,
         CancellationToken cancellationToken)
     {
-        ArgumentException.ThrowIfNullOrEmpty(stateName);
+        StorageText.ValidateKey(grainId, stateName);
         ArgumentNullException.ThrowIfNull(grainState);
-        ArgumentNullException.ThrowIfNull(events);
+        StorageText.ValidateEvents(events);
         ObjectDisposedException.ThrowIf(_disposed, this);
         cancellationToken.ThrowIfCancellationRequested();
         var start = _timeProvider.GetTimestamp();
@@ -166,7 +166,7 @@ public sealed class MemoryGrainStorage : IGrainStorage, IOutboxStore, IAsyncDisp
     private void ClearState<TState>(
         string stateName, GrainId grainId, IGrainState<TState> grainState, CancellationToken cancellationToken)
     {
-        ArgumentException.ThrowIfNullOrEmpty(stateName);
+        StorageText.ValidateKey(grainId, stateName);
         ArgumentNullException.ThrowIfNull(grainState);
         ObjectDisposedException.ThrowIf(_disposed, this);
         cancellationToken.ThrowIfCancellationRequested();
@@ -191,7 +191,7 @@ public sealed class MemoryGrainStorage : IGrainStorage, IOutboxStore, IAsyncDisp
 
     private void Append(IReadOnlyList<OutboxEvent> events, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(events);
+        StorageText.ValidateEvents(events);
         ObjectDisposedException.ThrowIf(_disposed, this);
         cancellationToken.ThrowIfCancellationRequested();
         if (events.Count == 0)
