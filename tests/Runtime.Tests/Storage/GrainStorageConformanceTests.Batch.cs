@@ -58,6 +58,47 @@ public abstract partial class GrainStorageConformanceTests
         Assert.Equal([eventA.EventId, eventC.EventId, eventE.EventId], pending.Select(entry => entry.Event.EventId));
     }
 
+    // Built in the test: xUnit would turn unpaired surrogates in theory data into U+FFFD when serializing it.
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(2)]
+    public async Task Text_storage_cannot_keep_is_rejected_without_failing_the_rest_of_the_batch(int textCase)
+    {
+        var badText = textCase switch
+        {
+            0 => "nul\0key",
+            1 => "lone" + (char)0xD800 + "surrogate",
+            _ => "reversed" + (char)0xDC00 + (char)0xD800 + "pair",
+        };
+        var storage = await OpenAsync();
+        var good = new TestGrainState<CounterState>(new(1));
+
+        var release = (storage as BatchingGrainStorage)?.HoldWriter();
+        var goodWrite = storage.WriteStateAsync("counter", new GrainId("counter", "good"), good, [NewEvent("good")], default);
+        var badKey = storage.WriteStateAsync("counter", new GrainId("counter", badText), new TestGrainState<CounterState>(new(2)), [], default);
+        var badEvent = storage.WriteStateAsync(
+            "counter", new GrainId("counter", "bad-event"), new TestGrainState<CounterState>(new(3)), [NewEvent(badText)], default);
+        release?.Invoke();
+
+        await Assert.ThrowsAsync<ArgumentException>(() => badKey.WaitAsync(Timeout));
+        await Assert.ThrowsAsync<ArgumentException>(() => badEvent.WaitAsync(Timeout));
+        await goodWrite.WaitAsync(Timeout);
+        Assert.True(good.RecordExists);
+        Assert.False((await ReadCounterAsync(storage, new GrainId("counter", "bad-event"))).RecordExists);
+        Assert.Equal("good", Assert.Single(await ((IOutboxStore)storage).ReadPendingAsync(10, default)).Event.Key);
+    }
+
+    [Fact]
+    public async Task Well_formed_surrogate_pairs_are_stored()
+    {
+        var storage = await OpenAsync();
+        var id = new GrainId("counter", "emoji-\ud83d\ude00");
+        await storage.WriteStateAsync("counter", id, new TestGrainState<CounterState>(new(7)), [], default).WaitAsync(Timeout);
+
+        Assert.Equal(7, (await ReadCounterAsync(storage, id)).State.Value);
+    }
+
     private static async Task<string> Outcome(Task operation)
     {
         try
