@@ -1,0 +1,4 @@
+namespace Playbound.Runtime.Tests.Storage;
+
+/// <summary>The smallest useful state.</summary>
+public sealed record CounterState(int Value);
