@@ -4,8 +4,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-scripts/ensure-postgres.sh
-export PLAYBOUND_TEST_POSTGRES="${PLAYBOUND_TEST_POSTGRES:-Host=127.0.0.1;Port=5432;Username=playbound;Password=playbound;Database=playbound_test}"
+# Set PLAYBOUND_TEST_POSTGRES to test against another PostgreSQL instead of the local one.
+if [[ -z "${PLAYBOUND_TEST_POSTGRES:-}" ]]; then
+  scripts/ensure-postgres.sh
+fi
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 results="artifacts/test-results"

@@ -4,16 +4,16 @@ using Playbound.Runtime.Tests.Infrastructure;
 namespace Playbound.Runtime.Tests;
 
 /// <summary>
-/// The process the crash tests kill: `dotnet Playbound.Runtime.Tests.dll crash-host DIR ACCOUNTS DEPOSITS` deposits into
+/// The process the crash tests kill: `dotnet Playbound.Runtime.Tests.dll crash-host DATABASE ACCOUNTS DEPOSITS` deposits into
 /// accounts on a SQLite silo, printing each acknowledged deposit, with slow stream consumers so the outbox fills up.
 /// </summary>
 public static class CrashHost
 {
     public static async Task<int> Main(string[] args)
     {
-        if (args is not ["crash-host", var directory, var accountsText, var depositsText])
+        if (args is not ["crash-host", var database, var accountsText, var depositsText])
         {
-            await Console.Error.WriteLineAsync("usage: crash-host DIR ACCOUNTS DEPOSITS");
+            await Console.Error.WriteLineAsync("usage: crash-host DATABASE ACCOUNTS DEPOSITS");
             return 2;
         }
 
@@ -21,7 +21,7 @@ public static class CrashHost
         var silo = await TestSilo.StartAsync(o =>
         {
             o.Storage = StorageKind.Sqlite;
-            o.DataDirectory = directory;
+            o.Database = database;
             o.Probe = probe;
         });
         Console.WriteLine("ready");

@@ -37,6 +37,7 @@ public sealed class GrainCallFailureTests
         await using var silo = await TestSilo.StartAsync(o => o.ResponseTimeout = TimeSpan.FromSeconds(5));
         var grain = silo.Grains.GetGrain<IFaultyGrain>("slow");
         var slow = grain.WaitAtGate("slow");
+        await Eventually.TrueAsync(() => silo.Probe.Count("waiting.slow") == 1, "the slow call is running");
         var queued = grain.Ping();
 
         silo.Time.Advance(TimeSpan.FromSeconds(6));

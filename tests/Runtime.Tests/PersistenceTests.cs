@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Playbound.Runtime.Storage;
+using Playbound.Runtime.Tests.Storage;
 using Playbound.Runtime.Tests.Grains;
 using Playbound.Runtime.Tests.Infrastructure;
 
@@ -12,14 +13,14 @@ public sealed class PersistenceTests
     [InlineData(StorageKind.Postgres)]
     public async Task State_survives_a_full_host_restart(StorageKind storage)
     {
-        var directory = TestDatabases.NewSqliteDirectory();
+        var database = TestDatabases.NewName();
         var key = $"restart-{Guid.NewGuid():N}";
-        await using (var first = await TestSilo.StartAsync(o => { o.Storage = storage; o.DataDirectory = directory; }))
+        await using (var first = await TestSilo.StartAsync(o => { o.Storage = storage; o.Database = database; }))
         {
             await first.Grains.GetGrain<ICounterGrain>(key).Add(41);
         }
 
-        await using var second = await TestSilo.StartAsync(o => { o.Storage = storage; o.DataDirectory = directory; });
+        await using var second = await TestSilo.StartAsync(o => { o.Storage = storage; o.Database = database; });
         var grain = second.Grains.GetGrain<ICounterGrain>(key);
         Assert.Equal(42, await grain.Add(1));
         Assert.Equal(2, await grain.Activations());
@@ -32,12 +33,12 @@ public sealed class PersistenceTests
     public async Task A_write_from_a_stale_activation_fails_leaves_storage_untouched_and_the_grain_reloads(StorageKind storage)
     {
         // Two silos on one database stand for the moment during a membership change when a grain is active twice.
-        var directory = TestDatabases.NewSqliteDirectory();
+        var database = TestDatabases.NewName();
         var key = $"stale-{Guid.NewGuid():N}";
-        await using var stale = await TestSilo.StartAsync(o => { o.Storage = storage; o.DataDirectory = directory; });
+        await using var stale = await TestSilo.StartAsync(o => { o.Storage = storage; o.Database = database; });
         await using var current = storage == StorageKind.Memory
             ? null
-            : await TestSilo.StartAsync(o => { o.Storage = storage; o.DataDirectory = directory; });
+            : await TestSilo.StartAsync(o => { o.Storage = storage; o.Database = database; });
         var staleGrain = stale.Grains.GetGrain<ICounterGrain>(key);
         await staleGrain.Add(1);
 
@@ -61,19 +62,10 @@ public sealed class PersistenceTests
     private static async Task BumpBehindTheGrainsBack(TestSilo silo, string key)
     {
         var storage = silo.Services.GetRequiredKeyedService<IGrainStorage>(GrainStorageNames.Default);
-        var state = new TestGrainState<CounterState>();
+        var state = new TestGrainState<Grains.CounterState>(new Grains.CounterState());
         var id = new GrainId("counter", key);
         await storage.ReadStateAsync("counter", id, state, CancellationToken.None);
         state.State = state.State with { Value = state.State.Value + 100 };
         await storage.WriteStateAsync("counter", id, state, [], CancellationToken.None);
     }
-}
-
-public sealed class TestGrainState<T> : IGrainState<T>
-{
-    public T State { get; set; } = default!;
-
-    public string? ETag { get; set; }
-
-    public bool RecordExists { get; set; }
 }

@@ -41,6 +41,7 @@ public sealed class FaultyGrain(Probe probe) : Grain, IFaultyGrain
 
     public async Task<int> WaitAtGate(string gate)
     {
+        probe.Increment($"waiting.{gate}");
         await probe.Gate(gate);
         return ++_calls;
     }

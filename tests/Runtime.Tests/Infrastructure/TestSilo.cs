@@ -51,7 +51,7 @@ public sealed class TestSilo : IAsyncDisposable
             silo.AddGrains(typeof(TestSilo).Assembly);
             options.ConfigureSilo?.Invoke(silo);
         });
-        TestStorage.Add(builder.Services, options.Storage, options.DataDirectory);
+        TestStorage.Add(builder.Services, options.Storage, options.Database);
         var host = builder.Build();
         await host.StartAsync();
         return new TestSilo(host, time);
@@ -71,8 +71,8 @@ public sealed class TestSiloOptions
 {
     public StorageKind Storage { get; set; } = StorageKind.Memory;
 
-    /// <summary>The SQLite directory; a fresh temporary one when null.</summary>
-    public string? DataDirectory { get; set; }
+    /// <summary>Names the SQLite directory or PostgreSQL schema; silos given the same name share their state.</summary>
+    public string Database { get; set; } = TestDatabases.NewName();
 
     public bool SerializeLocalCalls { get; set; }
 

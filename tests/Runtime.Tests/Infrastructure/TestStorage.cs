@@ -6,7 +6,7 @@ namespace Playbound.Runtime.Tests.Infrastructure;
 /// <summary>Registers the default grain storage of a kind, against the real databases the test script provides.</summary>
 public static class TestStorage
 {
-    public static void Add(IServiceCollection services, StorageKind kind, string? dataDirectory)
+    public static void Add(IServiceCollection services, StorageKind kind, string database)
     {
         switch (kind)
         {
@@ -14,11 +14,14 @@ public static class TestStorage
                 services.AddMemoryGrainStorage();
                 break;
             case StorageKind.Sqlite:
-                var directory = dataDirectory ?? TestDatabases.NewSqliteDirectory();
-                services.AddSqliteGrainStorage(o => o.DataDirectory = directory);
+                services.AddSqliteGrainStorage(o => o.DataDirectory = TestDatabases.SqliteDirectory(database));
                 break;
             case StorageKind.Postgres:
-                services.AddPostgresGrainStorage(o => o.ConnectionString = TestDatabases.PostgresConnectionString);
+                services.AddPostgresGrainStorage(o =>
+                {
+                    o.ConnectionString = TestDatabases.PostgresConnectionString;
+                    o.Schema = TestDatabases.PostgresSchema(database);
+                });
                 break;
         }
     }
