@@ -18,6 +18,8 @@ public sealed class PingGrain : Grain, IPingGrain
 public interface IStoreGrain : IGrainWithStringKey
 {
     Task Write(int value);
+
+    Task<int> Read();
 }
 
 public sealed record StoreState
@@ -37,4 +39,6 @@ public sealed class StoreGrain([PersistentState("store")] IPersistentState<Store
         state.State = new StoreState { Value = value, Payload = Payload };
         return state.WriteStateAsync();
     }
+
+    public Task<int> Read() => Task.FromResult(state.State.Value);
 }

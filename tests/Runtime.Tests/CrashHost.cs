@@ -17,7 +17,7 @@ public static class CrashHost
             return 2;
         }
 
-        var probe = new Probe { DeliveryDelay = TimeSpan.FromMilliseconds(3) };
+        var probe = new Probe { DeliveryDelay = TimeSpan.FromMilliseconds(5) };
         var silo = await TestSilo.StartAsync(o =>
         {
             o.Storage = StorageKind.Sqlite;

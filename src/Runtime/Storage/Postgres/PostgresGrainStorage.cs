@@ -24,6 +24,10 @@ public sealed class PostgresGrainStorage : BatchingGrainStorage
     // Lets the server reuse the plans of the few statements this provider sends over and over.
     private const int DefaultMaxAutoPrepare = 16;
 
+    // Npgsql's default pool (100) alone would use up a default PostgreSQL server (max_connections 100) and fail
+    // under a burst of activations; a silo reads and writes through far fewer connections at full speed.
+    private const int DefaultMaxPoolSize = 32;
+
     private readonly NpgsqlDataSource _dataSource;
     private readonly string _schemaName;
     private readonly PostgresSql _sql;
@@ -41,12 +45,17 @@ public sealed class PostgresGrainStorage : BatchingGrainStorage
             throw new ArgumentException($"Invalid schema name '{options.Schema}'.", nameof(options));
         }
 
-        // Auto-preparation is on unless the connection string says otherwise (Npgsql's own default is off).
+        // Auto-preparation is on and the pool is bounded unless the connection string says otherwise.
         var builder = new NpgsqlDataSourceBuilder(options.ConnectionString);
         var given = new DbConnectionStringBuilder { ConnectionString = options.ConnectionString };
         if (!given.ContainsKey("Max Auto Prepare") && !given.ContainsKey("MaxAutoPrepare"))
         {
             builder.ConnectionStringBuilder.MaxAutoPrepare = DefaultMaxAutoPrepare;
+        }
+
+        if (!given.ContainsKey("Maximum Pool Size") && !given.ContainsKey("Max Pool Size") && !given.ContainsKey("MaxPoolSize"))
+        {
+            builder.ConnectionStringBuilder.MaxPoolSize = DefaultMaxPoolSize;
         }
 
         _dataSource = builder.Build();
