@@ -1,0 +1,34 @@
+namespace Playbound.Grains;
+
+/// <summary>A notification as clients see it.</summary>
+/// <param name="NotificationId">Its id.</param>
+/// <param name="Type"><c>follow</c>, <c>like</c>, <c>comment</c> or <c>mention</c>.</param>
+/// <param name="ActorId">Who caused it.</param>
+/// <param name="ActorHandle">The actor's handle.</param>
+/// <param name="PostId">The post concerned, for like, comment and mention.</param>
+/// <param name="CreatedAt">When it happened.</param>
+/// <param name="Read">Whether the user has marked it read.</param>
+public sealed record NotificationView(
+    string NotificationId, string Type, string ActorId, string ActorHandle, string? PostId, DateTimeOffset CreatedAt, bool Read);
+
+/// <summary>A page of notifications with the unread count.</summary>
+/// <param name="Items">The notifications, newest first.</param>
+/// <param name="NextCursor">The raw position to continue from, or null.</param>
+/// <param name="Unread">How many notifications are unread in all.</param>
+public sealed record NotificationPage(IReadOnlyList<NotificationView> Items, string? NextCursor, long Unread);
+
+/// <summary>Notification types.</summary>
+public static class NotificationTypes
+{
+    /// <summary>Someone followed the user.</summary>
+    public const string Follow = "follow";
+
+    /// <summary>Someone liked the user's post.</summary>
+    public const string Like = "like";
+
+    /// <summary>Someone commented on the user's post.</summary>
+    public const string Comment = "comment";
+
+    /// <summary>Someone mentioned the user with @handle.</summary>
+    public const string Mention = "mention";
+}

@@ -1,0 +1,34 @@
+using Playbound.Runtime;
+
+namespace Playbound.Grains;
+
+/// <summary>
+/// One post (key: post id). A hot post is one in-memory activation: likes and comments are counted here, so they
+/// never contend on a database row.
+/// </summary>
+public interface IPostGrain : IGrainWithStringKey
+{
+    /// <summary>The post as <paramref name="viewerId"/> sees it, or null when it does not exist or was deleted.</summary>
+    [ReadOnly]
+    Task<PostView?> Get(string? viewerId);
+
+    /// <summary>Deletes the post if <paramref name="requesterId"/> wrote it; it then vanishes from every feed.</summary>
+    Task<PostOutcome> Delete(string requesterId);
+
+    /// <summary>Adds <paramref name="userId"/>'s like; a user's like counts once.</summary>
+    Task<PostOutcome> Like(string userId);
+
+    /// <summary>Removes <paramref name="userId"/>'s like, if any.</summary>
+    Task<PostOutcome> Unlike(string userId);
+
+    /// <summary>Adds a comment; null when the post does not exist.</summary>
+    Task<CommentView?> AddComment(string authorId, string text);
+
+    /// <summary>Comments, oldest first; null when the post does not exist.</summary>
+    [ReadOnly]
+    Task<Page<CommentView>?> GetComments(int limit, string? cursor);
+
+    /// <summary>The like and comment counts; null when the post does not exist.</summary>
+    [ReadOnly]
+    Task<PostCounts?> GetCounts();
+}

@@ -1,0 +1,42 @@
+using Playbound.Runtime;
+
+namespace Playbound.Grains;
+
+/// <summary>
+/// A user (key: user id): profile, counters and the user's side of the social graph. Follow and unfollow write
+/// the graph and emit events that update the followee's notifications and the follower's feed.
+/// </summary>
+public interface IUserGrain : IGrainWithStringKey
+{
+    /// <summary>Creates the user; idempotent for the same handle. Called by <see cref="IAccountGrain.Register"/>.</summary>
+    Task Create(string handle, string displayName);
+
+    /// <summary>The profile, or null when no such user exists.</summary>
+    [ReadOnly]
+    Task<UserProfile?> GetProfile();
+
+    /// <summary>Changes display name and/or bio (null leaves a field unchanged); returns the new profile. Inputs are validated at the Api.</summary>
+    Task<UserProfile> UpdateProfile(string? displayName, string? bio);
+
+    /// <summary>Makes this user follow <paramref name="followeeId"/>; idempotent.</summary>
+    Task<FollowOutcome> Follow(string followeeId);
+
+    /// <summary>Makes this user stop following <paramref name="followeeId"/>; idempotent.</summary>
+    Task<FollowOutcome> Unfollow(string followeeId);
+
+    /// <summary>Whether this user follows <paramref name="userId"/>.</summary>
+    [ReadOnly]
+    Task<bool> IsFollowing(string userId);
+
+    /// <summary>Users who follow this user, newest follow first.</summary>
+    [ReadOnly]
+    Task<Page<UserSummary>> GetFollowers(int limit, string? cursor);
+
+    /// <summary>Users this user follows, newest follow first.</summary>
+    [ReadOnly]
+    Task<Page<UserSummary>> GetFollowing(int limit, string? cursor);
+
+    /// <summary>Users followed by this user's followees but not by this user (nor this user), ranked by how many followees follow them.</summary>
+    [ReadOnly]
+    Task<IReadOnlyList<UserSummary>> GetSuggestions(int limit);
+}

@@ -1,0 +1,23 @@
+namespace Playbound.Grains.Stores;
+
+/// <summary>Likes and comments: one row each, so a hot post never contends on a single counter row.</summary>
+public interface IEngagementStore
+{
+    /// <summary>Adds a like; returns whether it was new.</summary>
+    Task<bool> AddLikeAsync(string postId, string userId, CancellationToken cancellationToken);
+
+    /// <summary>Removes a like; returns whether it existed.</summary>
+    Task<bool> RemoveLikeAsync(string postId, string userId, CancellationToken cancellationToken);
+
+    /// <summary>Every user who likes the post (a post activation holds them in memory).</summary>
+    Task<IReadOnlyCollection<string>> GetLikersAsync(string postId, CancellationToken cancellationToken);
+
+    /// <summary>Adds a comment; idempotent by comment id.</summary>
+    Task AddCommentAsync(CommentRecord comment, CancellationToken cancellationToken);
+
+    /// <summary>Comments, oldest first, after <paramref name="afterCommentId"/> when given.</summary>
+    Task<IReadOnlyList<CommentRecord>> GetCommentsAsync(string postId, int limit, string? afterCommentId, CancellationToken cancellationToken);
+
+    /// <summary>How many comments the post has.</summary>
+    Task<long> CountCommentsAsync(string postId, CancellationToken cancellationToken);
+}

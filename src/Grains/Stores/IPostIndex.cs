@@ -1,0 +1,17 @@
+namespace Playbound.Grains.Stores;
+
+/// <summary>The posts table, by author, newest first; the author's post counter is updated in the same transaction.</summary>
+public interface IPostIndex
+{
+    /// <summary>Stores a post; idempotent.</summary>
+    Task AddAsync(PostRecord post, CancellationToken cancellationToken);
+
+    /// <summary>Removes a post; idempotent. Returns whether it existed.</summary>
+    Task<bool> RemoveAsync(string postId, CancellationToken cancellationToken);
+
+    /// <summary>The post row, or null.</summary>
+    Task<PostRecord?> GetAsync(string postId, CancellationToken cancellationToken);
+
+    /// <summary>An author's posts, newest first, older than <paramref name="beforePostId"/> when given.</summary>
+    Task<IReadOnlyList<PostRecord>> GetByAuthorAsync(string authorId, int limit, string? beforePostId, CancellationToken cancellationToken);
+}
