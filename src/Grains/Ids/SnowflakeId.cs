@@ -14,6 +14,7 @@ public static class SnowflakeId
     /// <summary>The largest sequence number within one millisecond (12 bits).</summary>
     public const int MaxSequence = (1 << SequenceBits) - 1;
 
+    private const int MaxDigits = 19;
     private const int NodeBits = 10;
     private const int SequenceBits = 12;
 
@@ -24,9 +25,16 @@ public static class SnowflakeId
     /// <summary>When the id was made.</summary>
     public static DateTimeOffset Timestamp(long id) => Epoch.AddMilliseconds(id >> (NodeBits + SequenceBits));
 
-    /// <summary>Parses an id's decimal form; false for anything that is not a non-negative 64-bit integer.</summary>
-    public static bool TryParse(string? text, out long id) =>
-        long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out id);
+    /// <summary>
+    /// Parses an id's canonical decimal form (as <see cref="Format"/> writes it and the stores accept it): a positive
+    /// 64-bit integer without sign, spaces or leading zeros.
+    /// </summary>
+    public static bool TryParse(string? text, out long id)
+    {
+        id = 0;
+        return text is { Length: > 0 and <= MaxDigits } && text[0] != '0'
+            && long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out id);
+    }
 
     /// <summary>The decimal form of an id.</summary>
     public static string Format(long id) => id.ToString(CultureInfo.InvariantCulture);
