@@ -1,0 +1,25 @@
+using System.Text.RegularExpressions;
+
+namespace Playbound.Grains.Stores.Postgres;
+
+/// <summary>Options of the cluster social stores: tables in one PostgreSQL schema.</summary>
+public sealed partial class PostgresSocialStoreOptions
+{
+    /// <summary>The default of <see cref="Schema"/>.</summary>
+    public const string DefaultSchema = "public";
+
+    /// <summary>The Npgsql connection string, e.g. <c>Host=db;Username=playbound;Password=...;Database=playbound</c>. Required.</summary>
+    public string ConnectionString { get; set; } = "";
+
+    /// <summary>
+    /// The schema holding the tables; created when missing. A plain identifier (letters, digits, underscores, at most
+    /// 63 characters), since it is spliced into SQL.
+    /// </summary>
+    public string Schema { get; set; } = DefaultSchema;
+
+    /// <summary>Whether <paramref name="schema"/> is a plain identifier that is safe to quote into SQL.</summary>
+    internal static bool IsValidSchema(string? schema) => schema is not null && SchemaPattern().IsMatch(schema);
+
+    [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]{0,62}$")]
+    private static partial Regex SchemaPattern();
+}
