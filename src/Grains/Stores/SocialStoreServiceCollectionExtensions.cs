@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Playbound.Grains.Stores.Postgres;
 using Playbound.Grains.Stores.Sql;
 using Playbound.Grains.Stores.Sqlite;
+using Playbound.Runtime.Storage;
 
 namespace Playbound.Grains.Stores;
 
@@ -36,7 +37,7 @@ public static class SocialStoreServiceCollectionExtensions
             .Configure(configure)
             .Validate(options => !string.IsNullOrWhiteSpace(options.ConnectionString), "ConnectionString must be set.")
             .Validate(
-                options => PostgresSocialStoreOptions.IsValidSchema(options.Schema),
+                options => PostgresDataSources.IsValidSchemaName(options.Schema),
                 "Schema must be a plain identifier of at most 63 characters.");
         services.AddSingleton(provider => new PostgresSocialDatabase(provider.GetRequiredService<IOptions<PostgresSocialStoreOptions>>().Value));
         return AddStores<PostgresSocialDatabase>(services);

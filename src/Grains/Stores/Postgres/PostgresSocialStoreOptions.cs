@@ -1,9 +1,7 @@
-using System.Text.RegularExpressions;
-
 namespace Playbound.Grains.Stores.Postgres;
 
 /// <summary>Options of the cluster social stores: tables in one PostgreSQL schema.</summary>
-public sealed partial class PostgresSocialStoreOptions
+public sealed class PostgresSocialStoreOptions
 {
     /// <summary>The default of <see cref="Schema"/>.</summary>
     public const string DefaultSchema = "public";
@@ -16,10 +14,4 @@ public sealed partial class PostgresSocialStoreOptions
     /// 63 characters), since it is spliced into SQL.
     /// </summary>
     public string Schema { get; set; } = DefaultSchema;
-
-    /// <summary>Whether <paramref name="schema"/> is a plain identifier that is safe to quote into SQL.</summary>
-    internal static bool IsValidSchema(string? schema) => schema is not null && SchemaPattern().IsMatch(schema);
-
-    [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]{0,62}$")]
-    private static partial Regex SchemaPattern();
 }

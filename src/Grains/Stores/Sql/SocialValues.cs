@@ -1,4 +1,5 @@
 using System.Globalization;
+using Playbound.Runtime.Storage;
 
 namespace Playbound.Grains.Stores.Sql;
 
@@ -39,19 +40,8 @@ internal static class SocialValues
     /// </summary>
     public static string Text(string? value, string parameterName)
     {
-        ArgumentNullException.ThrowIfNull(value, parameterName);
-        for (var i = 0; i < value.Length; i++)
-        {
-            var c = value[i];
-            var valid = c != '\0'
-                && (!char.IsSurrogate(c) || (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[++i])));
-            if (!valid)
-            {
-                throw new ArgumentException($"{parameterName} contains a NUL character or an unpaired surrogate.", parameterName);
-            }
-        }
-
-        return value;
+        StorageText.Validate(value, parameterName);
+        return value!;
     }
 
     /// <summary>Checks a page size or batch size.</summary>

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Text;
 using Microsoft.Data.Sqlite;
 using Playbound.Grains.Stores.Sql;
+using Playbound.Runtime.Storage;
 
 namespace Playbound.Grains.Stores.Sqlite;
 
@@ -15,9 +16,7 @@ namespace Playbound.Grains.Stores.Sqlite;
 /// </summary>
 public sealed class SqliteSocialDatabase : SocialDatabase
 {
-    private readonly string _connectionString;
-    private readonly string _path;
-    private readonly string _connectionPragmas;
+    private readonly SqliteConnectionFactory _connections;
     private readonly SemaphoreSlim _writer = new(1, 1);
 
     /// <summary>Creates the database over <c>{DataDirectory}/{FileName}</c>; file and schema are created on first use.</summary>
@@ -26,24 +25,13 @@ public sealed class SqliteSocialDatabase : SocialDatabase
         ArgumentNullException.ThrowIfNull(options);
         ArgumentException.ThrowIfNullOrWhiteSpace(options.DataDirectory);
         ArgumentException.ThrowIfNullOrWhiteSpace(options.FileName);
-        ArgumentOutOfRangeException.ThrowIfLessThan(options.BusyTimeout, TimeSpan.Zero);
-        _path = Path.GetFullPath(Path.Combine(options.DataDirectory, options.FileName));
-        _connectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = _path,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Pooling = true,
-        }.ToString();
-
-        // synchronous=NORMAL is safe in WAL mode (a crash may lose the last commits, never corrupt the file) and saves
-        // an fsync per commit; both pragmas are per connection, so every opened connection runs them.
-        _connectionPragmas = string.Create(
-            CultureInfo.InvariantCulture,
-            $"PRAGMA busy_timeout = {(long)options.BusyTimeout.TotalMilliseconds}; PRAGMA synchronous = NORMAL;");
+        FilePath = Path.GetFullPath(Path.Combine(options.DataDirectory, options.FileName));
+        _connections = new SqliteConnectionFactory(
+            SqliteConnectionFactory.ForFile(options.DataDirectory, options.FileName), options.BusyTimeout);
     }
 
     /// <summary>The full path of the database file.</summary>
-    public string FilePath => _path;
+    public string FilePath { get; }
 
     /// <inheritdoc />
     internal override string ForUpdate => "";
@@ -77,35 +65,24 @@ public sealed class SqliteSocialDatabase : SocialDatabase
     internal override bool IsUniqueViolation(DbException exception) =>
         exception is SqliteException { SqliteExtendedErrorCode: 2067 /* SQLITE_CONSTRAINT_UNIQUE */ };
 
-    private protected override async ValueTask<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken)
-    {
-        var connection = new SqliteConnection(_connectionString);
-        try
-        {
-            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            await RunAsync(connection, _connectionPragmas, cancellationToken).ConfigureAwait(false);
-            return connection;
-        }
-        catch
-        {
-            await connection.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
-    }
+    private protected override async ValueTask<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken) =>
+        await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
 
     private protected override async Task CreateSchemaAsync(CancellationToken cancellationToken)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
-        var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var connection = await _connections.OpenForSchemaAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
-            // The journal mode is stored in the file and cannot change inside a transaction.
-            await RunAsync(connection, "PRAGMA journal_mode = WAL;", cancellationToken).ConfigureAwait(false);
             var transaction = await BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
             await using (transaction.ConfigureAwait(false))
             {
-                await RunAsync(connection, SocialSchema.Create("INTEGER", "INTEGER", "INTEGER", " WITHOUT ROWID"), cancellationToken)
-                    .ConfigureAwait(false);
+                var command = connection.CreateCommand();
+                await using (command.ConfigureAwait(false))
+                {
+                    command.CommandText = SocialSchema.Create("INTEGER", "INTEGER", "INTEGER", " WITHOUT ROWID");
+                    await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                }
+
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             }
         }
@@ -126,22 +103,7 @@ public sealed class SqliteSocialDatabase : SocialDatabase
         return default;
     }
 
-    private protected override void DisposeCore()
-    {
-        // Close pooled connections so that the file is released (tests delete it; a restart reopens it).
-        using var connection = new SqliteConnection(_connectionString);
-        SqliteConnection.ClearPool(connection);
-    }
-
-    private static async Task RunAsync(DbConnection connection, string sql, CancellationToken cancellationToken)
-    {
-        var command = connection.CreateCommand();
-        await using (command.ConfigureAwait(false))
-        {
-            command.CommandText = sql;
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
-    }
+    private protected override void DisposeCore() => _connections.ClearPool();
 
     private sealed class Release(SemaphoreSlim semaphore) : IDisposable
     {
