@@ -159,7 +159,7 @@ public sealed class PostGrain(
 
         var commenter = await directory.GetAsync(authorId, CancellationToken.None)
             ?? throw new InvalidOperationException($"User '{authorId}' does not exist.");
-        var comment = new CommentRecord(ids.NewId(), PostId, authorId, commenter.Handle, text, time.GetUtcNow());
+        var comment = new CommentRecord(ids.NewId(), PostId, authorId, commenter.Handle, text, time.GetStoredUtcNow());
         await NotifyCommentAsync(commenter, text);
         await engagement.AddCommentAsync(comment, CancellationToken.None);
         _comments++;
@@ -202,7 +202,7 @@ public sealed class PostGrain(
 
     private Task NotifyAsync(string userId, string type, UserRecord actor) =>
         GetStream<NotificationRequested>(StreamNamespaces.Notifications, userId).OnNextAsync(
-            new NotificationRequested(ids.NewId(), userId, type, actor.UserId, actor.Handle, PostId, time.GetUtcNow()));
+            new NotificationRequested(ids.NewId(), userId, type, actor.UserId, actor.Handle, PostId, time.GetStoredUtcNow()));
 
     private OutboxEvent NotificationEvent(string userId, string type, string actorId, string actorHandle, DateTimeOffset at) =>
         GetStream<NotificationRequested>(StreamNamespaces.Notifications, userId).CreateEvent(

@@ -29,7 +29,7 @@ public sealed class UserPostsGrain(
         var mentioned = await Mentions.ResolveAsync(GrainFactory, text, AuthorId);
         var postId = ids.NewId();
         var view = await GrainFactory.GetGrain<IPostGrain>(postId)
-            .Create(new PostDraft(AuthorId, _handle, text, replyTo, time.GetUtcNow(), mentioned));
+            .Create(new PostDraft(AuthorId, _handle, text, replyTo, time.GetStoredUtcNow(), mentioned));
         _recent?.Add(SnowflakeId.Parse(postId));
 
         // The fan-out repeats this insert, so a crash right here loses nothing.

@@ -58,7 +58,7 @@ public sealed class UserGrain(
 
         if (!user.RecordExists || user.State.DisplayName != displayName)
         {
-            var createdAt = user.RecordExists ? user.State.CreatedAt : time.GetUtcNow();
+            var createdAt = user.RecordExists ? user.State.CreatedAt : time.GetStoredUtcNow();
             user.State = user.State with { Handle = handle, DisplayName = displayName, CreatedAt = createdAt };
             await user.WriteStateAsync();
         }
@@ -165,7 +165,7 @@ public sealed class UserGrain(
     private async Task ChangeFollowAsync(string followeeId, bool following)
     {
         var version = user.State.FollowVersion + 1;
-        var at = time.GetUtcNow();
+        var at = time.GetStoredUtcNow();
         var change = new FollowChanged(UserId, followeeId, following, version, at);
         List<Runtime.Storage.OutboxEvent> events = [GetStream<FollowChanged>(StreamNamespaces.Follows, UserId).CreateEvent(change)];
         if (following)
