@@ -9,11 +9,11 @@ namespace Playbound.Grains.Users;
 /// <summary>
 /// Applies a user's follow changes (key: follower id) to everything beyond the graph row, at least once and in order:
 /// re-applies the graph row (the version makes a replay harmless, and repairs a crash before the inline write),
-/// backfills or removes the followee's posts in the follower's feed, and lets the followee re-check its celebrity
+/// backfills (unless the followee is a celebrity) or removes the followee's posts in the follower's feed, and lets the followee re-check its celebrity
 /// status. A replayed change redoes only idempotent work.
 /// </summary>
 [ImplicitStreamSubscription(StreamNamespaces.Follows)]
-internal sealed class FollowProjectionGrain(IFollowGraph graph, IFeedStore feeds, IOptions<FeedOptions> options)
+internal sealed class FollowProjectionGrain(IFollowGraph graph, IFeedStore feeds, IUserDirectory directory, IOptions<FeedOptions> options)
     : Grain, IStreamSubscriber<FollowChanged>
 {
     private readonly FeedOptions _options = options.Value;
@@ -36,7 +36,14 @@ internal sealed class FollowProjectionGrain(IFollowGraph graph, IFeedStore feeds
     {
         if (item.Following)
         {
-            await feeds.BackfillAsync(item.FollowerId, item.FolloweeId, _options.MaxEntries, CancellationToken.None);
+            // A celebrity's posts are merged into feeds at read time; copying them in would cost up to MaxEntries rows
+            // per new follower for nothing. If the celebrity later drops below the threshold, its backfill of every
+            // follower's feed covers this one too.
+            var followers = (await directory.GetCountsAsync(item.FolloweeId, CancellationToken.None)).Followers;
+            if (followers < _options.CelebrityThreshold)
+            {
+                await feeds.BackfillAsync(item.FollowerId, item.FolloweeId, _options.MaxEntries, CancellationToken.None);
+            }
         }
         else
         {
