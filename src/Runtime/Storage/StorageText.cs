@@ -5,7 +5,7 @@ namespace Playbound.Runtime.Storage;
 /// encoder refuses unpaired surrogates, and either failure inside a group commit would fail every operation of the
 /// batch, not just the one that carried the text.
 /// </summary>
-internal static class StorageText
+public static class StorageText
 {
     /// <summary>Throws <see cref="ArgumentException"/> when <paramref name="value"/> cannot be stored.</summary>
     public static void Validate(string? value, string parameterName)
@@ -25,7 +25,7 @@ internal static class StorageText
     }
 
     /// <summary>Validates a grain id and state name.</summary>
-    public static void ValidateKey(GrainId grainId, string stateName)
+    internal static void ValidateKey(GrainId grainId, string stateName)
     {
         ArgumentException.ThrowIfNullOrEmpty(stateName);
         Validate(grainId.Type, "grainId.Type");
@@ -34,7 +34,7 @@ internal static class StorageText
     }
 
     /// <summary>Validates the text of outbox events.</summary>
-    public static void ValidateEvents(IReadOnlyList<OutboxEvent> events)
+    internal static void ValidateEvents(IReadOnlyList<OutboxEvent> events)
     {
         ArgumentNullException.ThrowIfNull(events);
         foreach (var outboxEvent in events)

@@ -17,16 +17,8 @@ public sealed class PostgresGrainStorage : BatchingGrainStorage
     /// <summary>The <c>provider</c> tag of this provider's metrics.</summary>
     public const string ProviderName = "postgres";
 
-    // Serializes schema creation across processes: CREATE ... IF NOT EXISTS races on the catalogs when several
-    // silos start at once. The value is arbitrary but fixed ("Playboun" in ASCII).
+    // Serializes schema creation across processes. The value is arbitrary but fixed ("Playboun" in ASCII).
     private const long SchemaLockKey = 0x506C_6179_626F_756E;
-
-    // Lets the server reuse the plans of the few statements this provider sends over and over.
-    private const int DefaultMaxAutoPrepare = 16;
-
-    // Npgsql's default pool (100) alone would use up a default PostgreSQL server (max_connections 100) and fail
-    // under a burst of activations; a silo reads and writes through far fewer connections at full speed.
-    private const int DefaultMaxPoolSize = 32;
 
     private readonly NpgsqlDataSource _dataSource;
     private readonly string _schemaName;
@@ -40,25 +32,12 @@ public sealed class PostgresGrainStorage : BatchingGrainStorage
             outboxSignal, timeProvider, logger)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(options.ConnectionString);
-        if (!PostgresGrainStorageOptionsValidator.IsValidSchema(options.Schema))
+        if (!PostgresDataSources.IsValidSchemaName(options.Schema))
         {
             throw new ArgumentException($"Invalid schema name '{options.Schema}'.", nameof(options));
         }
 
-        // Auto-preparation is on and the pool is bounded unless the connection string says otherwise.
-        var builder = new NpgsqlDataSourceBuilder(options.ConnectionString);
-        var given = new DbConnectionStringBuilder { ConnectionString = options.ConnectionString };
-        if (!given.ContainsKey("Max Auto Prepare") && !given.ContainsKey("MaxAutoPrepare"))
-        {
-            builder.ConnectionStringBuilder.MaxAutoPrepare = DefaultMaxAutoPrepare;
-        }
-
-        if (!given.ContainsKey("Maximum Pool Size") && !given.ContainsKey("Max Pool Size") && !given.ContainsKey("MaxPoolSize"))
-        {
-            builder.ConnectionStringBuilder.MaxPoolSize = DefaultMaxPoolSize;
-        }
-
-        _dataSource = builder.Build();
+        _dataSource = PostgresDataSources.CreateBuilder(options.ConnectionString).Build();
         _schemaName = options.Schema;
         _sql = new PostgresSql(options.Schema);
     }
@@ -66,41 +45,8 @@ public sealed class PostgresGrainStorage : BatchingGrainStorage
     private protected override async ValueTask<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken) =>
         await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
 
-    private protected override async Task CreateSchemaAsync(CancellationToken cancellationToken)
-    {
-        var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
-        {
-            var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            await using (transaction.ConfigureAwait(false))
-            {
-                await using (var lockCommand = new NpgsqlCommand("SELECT pg_advisory_xact_lock($1)", connection, transaction))
-                {
-                    lockCommand.Parameters.Add(new NpgsqlParameter<long> { TypedValue = SchemaLockKey });
-                    await lockCommand.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-                }
-
-                // CREATE SCHEMA IF NOT EXISTS still needs the CREATE privilege on the database, so only ask for it
-                // when the schema is really missing.
-                await using (var exists = new NpgsqlCommand("SELECT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = $1)", connection, transaction))
-                {
-                    exists.Parameters.Add(new NpgsqlParameter<string> { TypedValue = _schemaName });
-                    if (await exists.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is false)
-                    {
-                        await using var create = new NpgsqlCommand(_sql.CreateSchema, connection, transaction);
-                        await create.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-                    }
-                }
-
-                await using (var schema = new NpgsqlCommand(_sql.CreateTables, connection, transaction))
-                {
-                    await schema.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-                }
-
-                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-            }
-        }
-    }
+    private protected override Task CreateSchemaAsync(CancellationToken cancellationToken) =>
+        PostgresDataSources.CreateSchemaAsync(_dataSource, _schemaName, SchemaLockKey, _sql.CreateTables, cancellationToken);
 
     private protected override async Task<StoredRecord?> ReadRecordAsync(
         GrainId grainId, string stateName, CancellationToken cancellationToken)

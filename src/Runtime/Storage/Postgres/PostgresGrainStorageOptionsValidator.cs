@@ -1,10 +1,9 @@
-using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 
 namespace Playbound.Runtime.Storage;
 
 /// <summary>Rejects <see cref="PostgresGrainStorageOptions"/> that cannot reach a database.</summary>
-public sealed partial class PostgresGrainStorageOptionsValidator : IValidateOptions<PostgresGrainStorageOptions>
+public sealed class PostgresGrainStorageOptionsValidator : IValidateOptions<PostgresGrainStorageOptions>
 {
     /// <inheritdoc />
     public ValidateOptionsResult Validate(string? name, PostgresGrainStorageOptions options)
@@ -21,17 +20,11 @@ public sealed partial class PostgresGrainStorageOptionsValidator : IValidateOpti
             failures.Add($"{nameof(options.MaxBatchSize)} must be positive (was {options.MaxBatchSize}).");
         }
 
-        if (!IsValidSchema(options.Schema))
+        if (!PostgresDataSources.IsValidSchemaName(options.Schema))
         {
             failures.Add($"{nameof(options.Schema)} must be a plain identifier of at most 63 characters (was '{options.Schema}').");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
-
-    /// <summary>Whether <paramref name="schema"/> is safe to splice into SQL as a quoted identifier.</summary>
-    internal static bool IsValidSchema(string? schema) => schema is not null && SchemaPattern().IsMatch(schema);
-
-    [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]{0,62}$")]
-    private static partial Regex SchemaPattern();
 }

@@ -15,7 +15,6 @@ internal sealed class PostgresSql
         var nextVersion = $"nextval('{s}.grain_state_version')";
         const string Returning = "RETURNING g.grain_type, g.grain_key, g.state_name, g.version";
 
-        CreateSchema = $"CREATE SCHEMA {s}";
         CreateTables = $"""
             CREATE TABLE IF NOT EXISTS {s}.grain_state (
                 grain_type text NOT NULL,
@@ -59,9 +58,6 @@ internal sealed class PostgresSql
         SelectOutbox = $"SELECT sequence, namespace, key, event_id, payload, created_at FROM {s}.outbox ORDER BY sequence LIMIT $1";
         DeleteOutbox = $"DELETE FROM {s}.outbox WHERE sequence = ANY($1)";
     }
-
-    /// <summary>Creates the schema (only run when it is missing).</summary>
-    public string CreateSchema { get; }
 
     /// <summary>Creates the tables and the version sequence if missing.</summary>
     public string CreateTables { get; }

@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Globalization;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
@@ -21,8 +20,7 @@ public sealed class SqliteGrainStorage : BatchingGrainStorage
     // its own, because updating the counter in every batch would add a second page write to every commit.
     private const long VersionBlock = 4096;
 
-    private readonly string _connectionString;
-    private readonly string _connectionPragmas;
+    private readonly SqliteConnectionFactory _connections;
 
     // The reserved versions (_lastVersion, _reservedThrough]; touched only by the writer loop, one batch at a time.
     private long _lastVersion;
@@ -35,52 +33,21 @@ public sealed class SqliteGrainStorage : BatchingGrainStorage
         : base(name, ProviderName, (options ?? throw new ArgumentNullException(nameof(options))).MaxBatchSize, serializer,
             outboxSignal, timeProvider, logger)
     {
-        _connectionString = options.ConnectionString ?? new SqliteConnectionStringBuilder
-        {
-            DataSource = Path.GetFullPath(Path.Combine(options.DataDirectory, options.FileName)),
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Pooling = true,
-        }.ToString();
-
-        // synchronous=NORMAL is safe in WAL mode (a crash can lose the last commits, never corrupt the file) and
-        // saves an fsync per commit; both pragmas are per connection, so every opened connection runs them.
-        _connectionPragmas = string.Create(
-            CultureInfo.InvariantCulture,
-            $"PRAGMA busy_timeout = {(long)options.BusyTimeout.TotalMilliseconds}; PRAGMA synchronous = NORMAL;");
+        _connections = new SqliteConnectionFactory(
+            options.ConnectionString ?? SqliteConnectionFactory.ForFile(options.DataDirectory, options.FileName), options.BusyTimeout);
     }
 
     /// <summary>The connection string in use.</summary>
-    public string ConnectionString => _connectionString;
+    public string ConnectionString => _connections.ConnectionString;
 
-    private protected override async ValueTask<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken)
-    {
-        var connection = new SqliteConnection(_connectionString);
-        try
-        {
-            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            await ExecuteAsync(connection, null, _connectionPragmas, cancellationToken).ConfigureAwait(false);
-            return connection;
-        }
-        catch
-        {
-            await connection.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
-    }
+    private protected override async ValueTask<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken) =>
+        await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
 
     private protected override async Task CreateSchemaAsync(CancellationToken cancellationToken)
     {
-        var dataSource = new SqliteConnectionStringBuilder(_connectionString).DataSource;
-        if (!string.IsNullOrEmpty(dataSource) && dataSource != ":memory:" && Path.GetDirectoryName(Path.GetFullPath(dataSource)) is { } directory)
-        {
-            Directory.CreateDirectory(directory);
-        }
-
-        var connection = (SqliteConnection)await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var connection = await _connections.OpenForSchemaAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
-            // WAL lets reads proceed during a write; the mode is stored in the file, and cannot change inside a transaction.
-            await ExecuteAsync(connection, null, "PRAGMA journal_mode = WAL;", cancellationToken).ConfigureAwait(false);
             var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             await using (transaction.ConfigureAwait(false))
             {
@@ -241,9 +208,7 @@ public sealed class SqliteGrainStorage : BatchingGrainStorage
 
     private protected override ValueTask DisposeCoreAsync()
     {
-        // Close pooled connections so that the file is released (tests delete it; a restart reopens it).
-        using var connection = new SqliteConnection(_connectionString);
-        SqliteConnection.ClearPool(connection);
+        _connections.ClearPool();
         return default;
     }
 

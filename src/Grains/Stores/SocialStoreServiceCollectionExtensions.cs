@@ -1,0 +1,58 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Playbound.Grains.Stores.Postgres;
+using Playbound.Grains.Stores.Sql;
+using Playbound.Grains.Stores.Sqlite;
+using Playbound.Runtime.Storage;
+
+namespace Playbound.Grains.Stores;
+
+/// <summary>
+/// Registers the social stores (<see cref="IUserDirectory"/>, <see cref="IFollowGraph"/>, <see cref="IPostIndex"/>,
+/// <see cref="IFeedStore"/>, <see cref="IEngagementStore"/>, <see cref="INotificationStore"/>) as singletons over one
+/// database, which the container disposes (closing its connections) when it is disposed itself.
+/// </summary>
+public static class SocialStoreServiceCollectionExtensions
+{
+    /// <summary>Adds the stores over the embedded SQLite file <c>{DataDirectory}/social.db</c>.</summary>
+    public static IServiceCollection AddSqliteSocialStores(this IServiceCollection services, Action<SqliteSocialStoreOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configure);
+        services.AddOptions<SqliteSocialStoreOptions>()
+            .Configure(configure)
+            .Validate(options => !string.IsNullOrWhiteSpace(options.DataDirectory), "DataDirectory must be set.")
+            .Validate(options => !string.IsNullOrWhiteSpace(options.FileName), "FileName must be set.")
+            .Validate(options => options.BusyTimeout >= TimeSpan.Zero, "BusyTimeout must not be negative.");
+        services.AddSingleton(provider => new SqliteSocialDatabase(provider.GetRequiredService<IOptions<SqliteSocialStoreOptions>>().Value));
+        return AddStores<SqliteSocialDatabase>(services);
+    }
+
+    /// <summary>Adds the stores over tables in a PostgreSQL schema (created when missing).</summary>
+    public static IServiceCollection AddPostgresSocialStores(this IServiceCollection services, Action<PostgresSocialStoreOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configure);
+        services.AddOptions<PostgresSocialStoreOptions>()
+            .Configure(configure)
+            .Validate(options => !string.IsNullOrWhiteSpace(options.ConnectionString), "ConnectionString must be set.")
+            .Validate(
+                options => PostgresDataSources.IsValidSchemaName(options.Schema),
+                "Schema must be a plain identifier of at most 63 characters.");
+        services.AddSingleton(provider => new PostgresSocialDatabase(provider.GetRequiredService<IOptions<PostgresSocialStoreOptions>>().Value));
+        return AddStores<PostgresSocialDatabase>(services);
+    }
+
+    private static IServiceCollection AddStores<TDatabase>(IServiceCollection services)
+        where TDatabase : SocialDatabase
+    {
+        services.AddSingleton<SocialDatabase>(provider => provider.GetRequiredService<TDatabase>());
+        services.AddSingleton<IUserDirectory>(provider => new SqlUserDirectory(provider.GetRequiredService<TDatabase>()));
+        services.AddSingleton<IFollowGraph>(provider => new SqlFollowGraph(provider.GetRequiredService<TDatabase>()));
+        services.AddSingleton<IPostIndex>(provider => new SqlPostIndex(provider.GetRequiredService<TDatabase>()));
+        services.AddSingleton<IFeedStore>(provider => new SqlFeedStore(provider.GetRequiredService<TDatabase>()));
+        services.AddSingleton<IEngagementStore>(provider => new SqlEngagementStore(provider.GetRequiredService<TDatabase>()));
+        services.AddSingleton<INotificationStore>(provider => new SqlNotificationStore(provider.GetRequiredService<TDatabase>()));
+        return services;
+    }
+}

@@ -1,0 +1,83 @@
+namespace Playbound.Grains.Stores.Sql;
+
+/// <summary>
+/// The social tables, written once for both databases: a dialect only names its integer, time and boolean column
+/// types. Ids are 64-bit integers (time-sortable, so ordering by id is ordering by time); every list is read through
+/// an index whose order is the list's order, so keyset paging never sorts.
+/// </summary>
+internal static class SocialSchema
+{
+    /// <summary>The DDL, idempotent (IF NOT EXISTS everywhere).</summary>
+    /// <param name="id">The 64-bit integer type (SQLite: INTEGER, so single-column keys alias the rowid).</param>
+    /// <param name="time">The time type (SQLite: INTEGER microseconds since the Unix epoch).</param>
+    /// <param name="flag">The boolean type.</param>
+    /// <param name="clustered">Appended to tables whose composite primary key should be their only storage.</param>
+    public static string Create(string id, string time, string flag, string clustered) => $"""
+        CREATE TABLE IF NOT EXISTS users (
+            user_id {id} PRIMARY KEY,
+            handle TEXT NOT NULL UNIQUE,
+            display_name TEXT NOT NULL,
+            bio TEXT NOT NULL,
+            created_at {time} NOT NULL);
+
+        CREATE TABLE IF NOT EXISTS user_counts (
+            user_id {id} PRIMARY KEY,
+            followers {id} NOT NULL,
+            following {id} NOT NULL,
+            posts {id} NOT NULL);
+
+        CREATE TABLE IF NOT EXISTS follows (
+            follower_id {id} NOT NULL,
+            followee_id {id} NOT NULL,
+            following {flag} NOT NULL,
+            version {id} NOT NULL,
+            followed_at {time} NOT NULL,
+            PRIMARY KEY (follower_id, followee_id)){clustered};
+        CREATE INDEX IF NOT EXISTS follows_followers ON follows (followee_id, followed_at, follower_id) WHERE following;
+        CREATE INDEX IF NOT EXISTS follows_following ON follows (follower_id, followed_at, followee_id) WHERE following;
+        CREATE INDEX IF NOT EXISTS follows_fanout ON follows (followee_id, follower_id) WHERE following;
+
+        CREATE TABLE IF NOT EXISTS posts (
+            post_id {id} PRIMARY KEY,
+            author_id {id} NOT NULL,
+            author_handle TEXT NOT NULL,
+            text TEXT NOT NULL,
+            reply_to {id},
+            created_at {time} NOT NULL);
+        CREATE INDEX IF NOT EXISTS posts_author ON posts (author_id, post_id);
+
+        CREATE TABLE IF NOT EXISTS feed_entries (
+            user_id {id} NOT NULL,
+            post_id {id} NOT NULL,
+            author_id {id} NOT NULL,
+            PRIMARY KEY (user_id, post_id)){clustered};
+        CREATE INDEX IF NOT EXISTS feed_entries_post ON feed_entries (post_id);
+        CREATE INDEX IF NOT EXISTS feed_entries_author ON feed_entries (user_id, author_id);
+
+        CREATE TABLE IF NOT EXISTS post_likes (
+            post_id {id} NOT NULL,
+            user_id {id} NOT NULL,
+            PRIMARY KEY (post_id, user_id)){clustered};
+
+        CREATE TABLE IF NOT EXISTS comments (
+            comment_id {id} PRIMARY KEY,
+            post_id {id} NOT NULL,
+            author_id {id} NOT NULL,
+            author_handle TEXT NOT NULL,
+            text TEXT NOT NULL,
+            created_at {time} NOT NULL);
+        CREATE INDEX IF NOT EXISTS comments_post ON comments (post_id, comment_id);
+
+        CREATE TABLE IF NOT EXISTS notifications (
+            notification_id {id} PRIMARY KEY,
+            user_id {id} NOT NULL,
+            type TEXT NOT NULL,
+            actor_id {id} NOT NULL,
+            actor_handle TEXT NOT NULL,
+            post_id {id},
+            created_at {time} NOT NULL,
+            is_read {flag} NOT NULL);
+        CREATE INDEX IF NOT EXISTS notifications_user ON notifications (user_id, notification_id);
+        CREATE INDEX IF NOT EXISTS notifications_unread ON notifications (user_id) WHERE NOT is_read;
+        """;
+}

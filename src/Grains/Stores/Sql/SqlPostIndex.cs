@@ -1,0 +1,81 @@
+namespace Playbound.Grains.Stores.Sql;
+
+/// <summary><see cref="IPostIndex"/> on the posts table, keeping user_counts.posts in the same transaction.</summary>
+internal sealed class SqlPostIndex(SocialDatabase database) : IPostIndex
+{
+    private const string Columns = "post_id, author_id, author_handle, text, reply_to, created_at";
+
+    private const string Insert =
+        $"INSERT INTO posts ({Columns}) VALUES (@post, @author, @handle, @text, @reply, @created) ON CONFLICT (post_id) DO NOTHING";
+
+    private const string Delete = "DELETE FROM posts WHERE post_id = @post RETURNING author_id";
+
+    private const string Select = $"SELECT {Columns} FROM posts WHERE post_id = @post";
+
+    private static readonly PagedQuery ByAuthor = new(
+        $"SELECT {Columns} FROM posts WHERE author_id = @owner", "post_id < @cursor", "ORDER BY post_id DESC");
+
+    /// <inheritdoc />
+    public Task AddAsync(PostRecord post, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(post);
+        var id = SocialValues.Id(post.PostId, "post.PostId");
+        var author = SocialValues.Id(post.AuthorId, "post.AuthorId");
+        var handle = SocialValues.Text(post.AuthorHandle, "post.AuthorHandle");
+        var text = SocialValues.Text(post.Text, "post.Text");
+        var replyTo = SocialValues.OptionalId(post.ReplyTo, "post.ReplyTo");
+        return database.WriteAsync(
+            async (connection, transaction, token) =>
+            {
+                var inserted = await database.Statement(connection, transaction, Insert)
+                    .Int64("@post", id).Int64("@author", author).Text("@handle", handle).Text("@text", text)
+                    .Int64("@reply", replyTo).Time("@created", post.CreatedAt)
+                    .ExecuteAsync(token).ConfigureAwait(false);
+                if (inserted > 0)
+                {
+                    await CounterRows.AdjustAsync(database, connection, transaction, token, new CountDelta(author, 0, 0, 1))
+                        .ConfigureAwait(false);
+                }
+
+                return inserted;
+            },
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<bool> RemoveAsync(string postId, CancellationToken cancellationToken)
+    {
+        var id = SocialValues.Id(postId, nameof(postId));
+        return database.WriteAsync(
+            async (connection, transaction, token) =>
+            {
+                var author = await database.Statement(connection, transaction, Delete).Int64("@post", id)
+                    .FirstAsync<long?>(row => row.Int64(0), null, token).ConfigureAwait(false);
+                if (author is { } authorId)
+                {
+                    await CounterRows.AdjustAsync(database, connection, transaction, token, new CountDelta(authorId, 0, 0, -1))
+                        .ConfigureAwait(false);
+                }
+
+                return author is not null;
+            },
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<PostRecord?> GetAsync(string postId, CancellationToken cancellationToken)
+    {
+        var id = SocialValues.Id(postId, nameof(postId));
+        return database.QueryFirstAsync<PostRecord?>(Select, statement => statement.Int64("@post", id), Read, null, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<PostRecord>> GetByAuthorAsync(
+        string authorId, int limit, string? beforePostId, CancellationToken cancellationToken)
+    {
+        return await ByAuthor.ListAsync(database, authorId, limit, beforePostId, Read, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static PostRecord Read(Row row) =>
+        new(row.Id(0), row.Id(1), row.Text(2), row.Text(3), row.OptionalId(4), row.Time(5));
+}

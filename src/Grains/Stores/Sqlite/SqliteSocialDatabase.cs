@@ -1,0 +1,112 @@
+using System.Data;
+using System.Data.Common;
+using System.Globalization;
+using System.Text;
+using Microsoft.Data.Sqlite;
+using Playbound.Grains.Stores.Sql;
+using Playbound.Runtime.Storage;
+
+namespace Playbound.Grains.Stores.Sqlite;
+
+/// <summary>
+/// The social tables in one SQLite file in WAL mode (readers never wait for the writer). SQLite has a single writer
+/// per file, so this process queues its write transactions itself and starts each with <c>BEGIN IMMEDIATE</c>: a
+/// transaction that reads before it writes can then never fail to upgrade its lock, and only other processes ever
+/// meet <c>busy_timeout</c>.
+/// </summary>
+public sealed class SqliteSocialDatabase : SocialDatabase
+{
+    private readonly SqliteConnectionFactory _connections;
+    private readonly SemaphoreSlim _writer = new(1, 1);
+
+    /// <summary>Creates the database over <c>{DataDirectory}/{FileName}</c>; file and schema are created on first use.</summary>
+    public SqliteSocialDatabase(SqliteSocialStoreOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentException.ThrowIfNullOrWhiteSpace(options.DataDirectory);
+        ArgumentException.ThrowIfNullOrWhiteSpace(options.FileName);
+        FilePath = Path.GetFullPath(Path.Combine(options.DataDirectory, options.FileName));
+        _connections = new SqliteConnectionFactory(
+            SqliteConnectionFactory.ForFile(options.DataDirectory, options.FileName), options.BusyTimeout);
+    }
+
+    /// <summary>The full path of the database file.</summary>
+    public string FilePath { get; }
+
+    /// <inheritdoc />
+    internal override string ForUpdate => "";
+
+    /// <inheritdoc />
+    internal override DbType TimeType => DbType.Int64;
+
+    /// <inheritdoc />
+    internal override string IdList(string parameterName) => $"(SELECT value AS id FROM json_each({parameterName})) AS ids";
+
+    /// <inheritdoc />
+    internal override object IdListValue(IReadOnlyList<long> ids)
+    {
+        // A JSON array is one parameter however many ids it holds: no chunking below SQLite's parameter limit.
+        var json = new StringBuilder(ids.Count * 20).Append('[');
+        for (var i = 0; i < ids.Count; i++)
+        {
+            json.Append(i == 0 ? "" : ",").Append(ids[i].ToString(CultureInfo.InvariantCulture));
+        }
+
+        return json.Append(']').ToString();
+    }
+
+    /// <inheritdoc />
+    internal override object TimeValue(DateTimeOffset value) => SocialValues.Micros(value);
+
+    /// <inheritdoc />
+    internal override DateTimeOffset ReadTime(DbDataReader reader, int ordinal) => SocialValues.Time(reader.GetInt64(ordinal));
+
+    /// <inheritdoc />
+    internal override bool IsUniqueViolation(DbException exception) =>
+        exception is SqliteException { SqliteExtendedErrorCode: 2067 /* SQLITE_CONSTRAINT_UNIQUE */ };
+
+    private protected override async ValueTask<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken) =>
+        await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+
+    private protected override async Task CreateSchemaAsync(CancellationToken cancellationToken)
+    {
+        var connection = await _connections.OpenForSchemaAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            var transaction = await BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
+            await using (transaction.ConfigureAwait(false))
+            {
+                var command = connection.CreateCommand();
+                await using (command.ConfigureAwait(false))
+                {
+                    command.CommandText = SocialSchema.Create("INTEGER", "INTEGER", "INTEGER", " WITHOUT ROWID");
+                    await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                }
+
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private protected override async ValueTask<IDisposable?> EnterWriteAsync(CancellationToken cancellationToken)
+    {
+        await _writer.WaitAsync(cancellationToken).ConfigureAwait(false);
+        return new Release(_writer);
+    }
+
+    private protected override ValueTask<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        ValueTask.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: false));
+
+    private protected override ValueTask DisposeCoreAsync()
+    {
+        DisposeCore();
+        return default;
+    }
+
+    private protected override void DisposeCore() => _connections.ClearPool();
+
+    private sealed class Release(SemaphoreSlim semaphore) : IDisposable
+    {
+        public void Dispose() => semaphore.Release();
+    }
+}
