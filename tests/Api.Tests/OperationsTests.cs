@@ -45,7 +45,9 @@ public sealed class OperationsTests(ApiFixture fixture)
             "/api/v1/feed", "/api/v1/notifications", "/api/v1/notifications/read",
         ];
         Assert.All(expected, path => Assert.Contains(path, paths));
-        Assert.Equal(JsonValueKind.Object, document.GetProperty("components").ValueKind);
+        Assert.Equal("bearer", document.GetProperty("components").GetProperty("securitySchemes").GetProperty("Bearer").GetProperty("scheme").GetString());
+        Assert.Equal(JsonValueKind.Array, document.GetProperty("paths").GetProperty("/api/v1/feed").GetProperty("get").GetProperty("security").ValueKind);
+        Assert.False(document.GetProperty("paths").GetProperty("/api/v1/auth/login").GetProperty("post").TryGetProperty("security", out _));
     }
 
     [Theory]

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Playbound.Api.Contracts;
 using Playbound.Api.Hardening;
+using Playbound.Api.OpenApi;
 using Playbound.Api.Paging;
 using Playbound.Api.RateLimiting;
 using Playbound.Hosting;
@@ -34,7 +35,11 @@ public static class ApplicationServiceExtensions
         services.AddRateLimiter(RateLimitPolicies.Configure);
 
         services.AddSingleton<CursorProtector>();
-        services.AddOpenApi();
+        services.AddOpenApi(static o =>
+        {
+            o.AddDocumentTransformer<BearerSecuritySchemeTransformer>();
+            o.AddOperationTransformer<BearerSecuritySchemeTransformer>();
+        });
         return builder;
     }
 
