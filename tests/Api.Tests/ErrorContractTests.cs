@@ -96,28 +96,30 @@ public sealed class ErrorContractTests(ApiFixture fixture)
         await Expect.ProblemAsync(await client.GetAsync("/api/v1/auth/login"), HttpStatusCode.MethodNotAllowed);
     }
 
-    [Fact]
-    public async Task An_unexpected_exception_is_a_500_problem_that_reveals_nothing()
+    [Theory]
+    [InlineData(false, HttpStatusCode.InternalServerError)]
+    [InlineData(true, HttpStatusCode.ServiceUnavailable)]
+    public async Task An_unexpected_exception_is_a_5xx_problem_that_reveals_nothing(bool timeout, HttpStatusCode status)
     {
+        Exception failure = timeout ? new TimeoutException(ExplodingHasher.Secret) : new InvalidOperationException(ExplodingHasher.Secret);
         using var api = new PlayboundApiFactory(configure: b => b.ConfigureTestServices(
-            s => s.AddSingleton<IPasswordHasher<Passwords.Account>, ExplodingHasher>()));
+            s => s.AddSingleton<IPasswordHasher<Passwords.Account>>(new ExplodingHasher(failure))));
 
         var response = await api.NewClient().PostAsync("/api/v1/auth/register", new { handle = "boom_user", displayName = "B", password = "password1" });
 
-        var problem = await Expect.ProblemAsync(response, HttpStatusCode.InternalServerError);
+        var problem = await Expect.ProblemAsync(response, status);
         var text = problem.ToString();
         Assert.DoesNotContain(ExplodingHasher.Secret, text);
         Assert.DoesNotContain("ExplodingHasher", text);
         Assert.DoesNotContain(" at ", text);
     }
 
-    private sealed class ExplodingHasher : IPasswordHasher<Passwords.Account>
+    private sealed class ExplodingHasher(Exception failure) : IPasswordHasher<Passwords.Account>
     {
         public const string Secret = "internal detail: connection string";
 
-        public string HashPassword(Passwords.Account user, string password) => throw new InvalidOperationException(Secret);
+        public string HashPassword(Passwords.Account user, string password) => throw failure;
 
-        public PasswordVerificationResult VerifyHashedPassword(Passwords.Account user, string hashedPassword, string providedPassword) =>
-            throw new InvalidOperationException(Secret);
+        public PasswordVerificationResult VerifyHashedPassword(Passwords.Account user, string hashedPassword, string providedPassword) => throw failure;
     }
 }

@@ -45,7 +45,8 @@ public static class AuthApi
             return errors.ToProblem();
         }
 
-        var userId = await services.Grains.GetGrain<IAccountGrain>(handle!).Register(displayName!, services.Passwords.Hash(password!));
+        var passwordHash = services.Passwords.Hash(password!);
+        var userId = await services.Grains.GetGrain<IAccountGrain>(handle!).Register(displayName!, passwordHash);
         if (userId is null)
         {
             return ApiProblems.Conflict($"The handle '{handle}' is taken.");

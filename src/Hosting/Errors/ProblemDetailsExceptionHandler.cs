@@ -8,11 +8,14 @@ namespace Playbound.Hosting.Errors;
 /// <summary>
 /// Turns every exception that escapes an endpoint into RFC 9457 ProblemDetails: a request the framework could not
 /// bind (<see cref="BadHttpRequestException"/>) keeps its 4xx status and says which field was wrong; anything else
-/// is a 500 that names nothing internal, so a stack trace or type name never reaches a client.
+/// is a 500 that names nothing internal, so a stack trace or type name never reaches a client (a timed-out grain
+/// call is a 503 with <c>Retry-After</c>).
 /// </summary>
 internal sealed partial class ProblemDetailsExceptionHandler(
     IProblemDetailsService problemDetails, ILogger<ProblemDetailsExceptionHandler> logger) : IExceptionHandler
 {
+    private const string RetryAfterSeconds = "1";
+
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         ProblemDetails problem;
@@ -25,6 +28,13 @@ internal sealed partial class ProblemDetailsExceptionHandler(
         {
             // The client went away; nobody reads this response, and it is not a server fault worth an error log.
             return true;
+        }
+        else if (exception is TimeoutException)
+        {
+            // A grain call ran out of time: the silo is overloaded or failing over, so asking again later may work.
+            LogUnhandled(logger, exception, httpContext.Request.Method, httpContext.Request.Path);
+            httpContext.Response.Headers.RetryAfter = RetryAfterSeconds;
+            problem = new ProblemDetails { Status = StatusCodes.Status503ServiceUnavailable, Title = "The service is busy; retry shortly." };
         }
         else
         {
