@@ -1,0 +1,64 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Data.Sqlite;
+using Playbound.Grains;
+
+namespace Playbound.LoadGen;
+
+/// <summary>
+/// Measures fan-out in process: an author with <c>--followers</c> followers publishes <c>--posts</c> posts one after
+/// another; for each, the time until the post is stored in every follower's feed (counted in social.db), and the
+/// publish call's own latency.
+/// </summary>
+public static class FanoutCommand
+{
+    public static async Task<int> RunAsync(LoadGenOptions options)
+    {
+        var directory = Path.GetFullPath(options.Text("data", Path.Combine(Path.GetTempPath(), $"playbound-fanout-{Guid.NewGuid():N}")));
+        var followers = options.Number("followers", 5_000);
+        var posts = options.Number("posts", 20);
+        await using var silo = await SiloHost.StartAsync(directory);
+        var hash = new PasswordHasher<object>().HashPassword(new object(), DriveCommand.Password);
+
+        var authorId = (await silo.Grains.GetGrain<IAccountGrain>("fanout_author").Register("Fan-out Author", hash))!;
+        await Parallel.ForEachAsync(Enumerable.Range(0, followers), new ParallelOptions { MaxDegreeOfParallelism = 64 }, async (i, _) =>
+        {
+            var followerId = (await silo.Grains.GetGrain<IAccountGrain>($"fan_{i}").Register($"Fan {i}", hash))!;
+            await silo.Grains.GetGrain<IUserGrain>(followerId).Follow(authorId);
+        });
+        await silo.DrainOutboxAsync();
+        Console.WriteLine($"author {authorId} has {followers:N0} followers");
+
+        await using var database = new SqliteConnection($"Data Source={Path.Combine(directory, "social.db")};Mode=ReadOnly");
+        await database.OpenAsync();
+        var publishMs = new List<double>();
+        var allFeedsMs = new List<double>();
+        var author = silo.Grains.GetGrain<IUserPostsGrain>(authorId);
+        for (var i = 0; i < posts; i++)
+        {
+            var started = Stopwatch.GetTimestamp();
+            var post = await author.Publish($"fan-out measurement {i}", null);
+            publishMs.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            while (await CountFeedsAsync(database, post.PostId) < followers)
+            {
+                await Task.Delay(2);
+            }
+
+            allFeedsMs.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+
+        Console.WriteLine($"publish: p50 {Percentile(publishMs, 0.5):N1} ms, max {publishMs.Max():N1} ms");
+        Console.WriteLine($"post to last of {followers:N0} follower feeds: p50 {Percentile(allFeedsMs, 0.5):N1} ms, max {allFeedsMs.Max():N1} ms ({posts} posts)");
+        return 0;
+    }
+
+    private static async Task<long> CountFeedsAsync(SqliteConnection database, string postId)
+    {
+        await using var command = database.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM feed_entries WHERE post_id = $post";
+        command.Parameters.AddWithValue("$post", long.Parse(postId, System.Globalization.CultureInfo.InvariantCulture));
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    private static double Percentile(List<double> values, double q) => values.Order().ElementAt(Math.Min(values.Count - 1, (int)(q * values.Count)));
+}
