@@ -82,7 +82,7 @@ public static class UsersApi
     public static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> Follow(string userId, [AsParameters] GrainServices services) =>
         Target(userId, services) is { } target ? FollowResult(await services.Grain<IUserGrain>(services.Me).Follow(target)) : NoSuchUser();
 
-    /// <summary>The caller stops following <paramref name="userId"/>: 204 (idempotent), 400 for oneself, 404 unknown user.</summary>
+    /// <summary>The caller stops following <paramref name="userId"/>: 204 (idempotent, also when there was no such follow), 400 for oneself.</summary>
     public static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> Unfollow(string userId, [AsParameters] GrainServices services) =>
         Target(userId, services) is { } target ? FollowResult(await services.Grain<IUserGrain>(services.Me).Unfollow(target)) : NoSuchUser();
 

@@ -44,7 +44,7 @@ public class PlayboundApiFactory : WebApplicationFactory<Program>
     public bool DeleteDataDirectory { get; init; } = true;
 
     /// <summary>A client for a new anonymous caller.</summary>
-    public ApiClient NewClient() => new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false }));
+    public ApiClient NewClient() => new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = ClientOptions.BaseAddress }));
 
     /// <inheritdoc />
     protected override void ConfigureWebHost(IWebHostBuilder builder)
