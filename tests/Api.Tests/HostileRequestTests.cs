@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net.Http.Headers;
 using System.Text;
+using Playbound.Api.Hardening;
 using Playbound.Api.Tests.Infrastructure;
 
 namespace Playbound.Api.Tests;
@@ -52,6 +53,9 @@ public sealed class HostileRequestTests : IDisposable
 
             if (c.Body is not null)
             {
+                // The server answers an oversized body 413 without reading it and closes; with 100-continue the
+                // client waits for that answer instead of writing into a closed socket (a broken pipe).
+                request.Headers.ExpectContinue = c.Body.Length > RequestBodyLimitMiddleware.MaxBodyBytes;
                 request.Content = new ByteArrayContent(c.Body);
                 if (c.ContentType is not null)
                 {
