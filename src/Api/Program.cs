@@ -1,13 +1,22 @@
+using Playbound.Api.Apis;
+using Playbound.Api.Extensions;
 using Playbound.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddPlayboundSilo();
+builder.AddApplicationServices();
 
 var app = builder.Build();
+app.UseApplicationMiddleware();
 app.MapDefaultEndpoints();
+app.MapOpenApi();
+app.MapAuthApi();
+app.MapUsersApi();
+app.MapPostsApi();
+app.MapFeedApi();
+app.MapNotificationsApi();
 app.Run();
 
 /// <summary>The Api's entry point, visible to integration tests.</summary>
 public partial class Program;
-

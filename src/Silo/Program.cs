@@ -5,6 +5,7 @@ builder.AddServiceDefaults();
 builder.AddPlayboundSilo();
 
 var app = builder.Build();
+app.UseServiceDefaults();
 app.MapDefaultEndpoints();
 app.Run();
 

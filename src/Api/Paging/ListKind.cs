@@ -1,0 +1,23 @@
+namespace Playbound.Api.Paging;
+
+/// <summary>The lists a cursor can belong to; a cursor issued for one is refused by every other.</summary>
+public enum ListKind : byte
+{
+    /// <summary>A user's home feed.</summary>
+    Feed = 1,
+
+    /// <summary>A user's followers.</summary>
+    Followers = 2,
+
+    /// <summary>The users a user follows.</summary>
+    Following = 3,
+
+    /// <summary>A user's own posts.</summary>
+    UserPosts = 4,
+
+    /// <summary>A post's comments.</summary>
+    Comments = 5,
+
+    /// <summary>A user's notifications.</summary>
+    Notifications = 6,
+}

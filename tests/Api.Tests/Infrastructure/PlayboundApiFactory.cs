@@ -1,0 +1,94 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Playbound.Api.Tests.Infrastructure;
+
+/// <summary>
+/// The Api with its embedded silo on a fresh temporary data directory, deleted on dispose. Password hashing is made
+/// cheap and rate limits high so tests measure behaviour, not PBKDF2 or the limiter; tests of those set their own.
+/// </summary>
+public class PlayboundApiFactory : WebApplicationFactory<Program>
+{
+    /// <summary>The HS256 key the tests' Api signs with, so tests can mint their own tokens.</summary>
+    public const string SigningKey = "playbound-tests-signing-key-0123456789abcdef";
+
+    private readonly Dictionary<string, string?> _settings;
+    private readonly Action<IWebHostBuilder>? _configure;
+
+    /// <summary>Creates the factory; <paramref name="settings"/> override the defaults below.</summary>
+    public PlayboundApiFactory(
+        IReadOnlyDictionary<string, string?>? settings = null, string? dataDirectory = null, Action<IWebHostBuilder>? configure = null)
+    {
+        _configure = configure;
+        DataDirectory = dataDirectory ?? Directory.CreateTempSubdirectory("playbound-api-").FullName;
+        _settings = new Dictionary<string, string?>
+        {
+            ["Playbound:DataDir"] = DataDirectory,
+            ["Playbound:Auth:SigningKey"] = SigningKey,
+            ["Playbound:Auth:PasswordHashIterations"] = "1000",
+            ["Playbound:RateLimit:User:TokensPerSecond"] = "100000",
+            ["Playbound:RateLimit:User:Burst"] = "100000",
+            ["Playbound:RateLimit:Auth:TokensPerSecond"] = "100000",
+            ["Playbound:RateLimit:Auth:Burst"] = "100000",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            _settings[key] = value;
+        }
+    }
+
+    /// <summary>The temporary <c>Playbound:DataDir</c>.</summary>
+    public string DataDirectory { get; }
+
+    /// <summary>Whether the data directory is deleted on dispose (false when another factory reuses it).</summary>
+    public bool DeleteDataDirectory { get; init; } = true;
+
+    /// <summary>A client for a new anonymous caller.</summary>
+    public ApiClient NewClient() => new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = ClientOptions.BaseAddress }));
+
+    /// <inheritdoc />
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        _configure?.Invoke(builder);
+    }
+
+    /// <inheritdoc />
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing && DeleteDataDirectory)
+        {
+            try
+            {
+                Directory.Delete(DataDirectory, recursive: true);
+            }
+            catch (IOException)
+            {
+                // SQLite may still hold the file for a moment; the OS temp cleaner takes what is left.
+            }
+        }
+    }
+}
+
+/// <summary>One Api shared by the tests of a collection; each test registers its own users, so they do not interfere.</summary>
+public sealed class ApiFixture : IDisposable
+{
+    /// <summary>The shared Api.</summary>
+    public PlayboundApiFactory Factory { get; } = new();
+
+    /// <inheritdoc />
+    public void Dispose() => Factory.Dispose();
+}
+
+/// <summary>The collection of tests that share one <see cref="ApiFixture"/>.</summary>
+[CollectionDefinition(Name)]
+public sealed class ApiCollection : ICollectionFixture<ApiFixture>
+{
+    /// <summary>The collection name.</summary>
+    public const string Name = "api";
+}
