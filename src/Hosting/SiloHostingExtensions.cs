@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Playbound.Grains;
+using Playbound.Grains.Stores;
 using Playbound.Runtime.Hosting;
 
 namespace Playbound.Hosting;
@@ -9,8 +10,9 @@ namespace Playbound.Hosting;
 public static class SiloHostingExtensions
 {
     /// <summary>
-    /// Adds the silo, its grain storage (<c>Playbound:Storage</c>: <c>Sqlite</c> under <c>Playbound:DataDir</c>, the
-    /// default, or <c>Postgres</c> with <c>ConnectionStrings:Postgres</c>) and a readiness check through a grain.
+    /// Adds the silo, its grain storage and the social stores (<c>Playbound:Storage</c>: <c>Sqlite</c> under
+    /// <c>Playbound:DataDir</c>, the default, or <c>Postgres</c> with <c>ConnectionStrings:Postgres</c>), the social
+    /// grains' options and id generator (<c>Playbound:Feed</c>, <c>Playbound:NodeId</c>) and a readiness check through a grain.
     /// </summary>
     public static IHostApplicationBuilder AddPlayboundSilo(this IHostApplicationBuilder builder)
     {
@@ -19,11 +21,15 @@ public static class SiloHostingExtensions
         {
             case StorageKind.Sqlite:
                 builder.Services.AddSqliteGrainStorage(o => o.DataDirectory = storage.DataDirectory);
+                builder.Services.AddSqliteSocialStores(o => o.DataDirectory = storage.DataDirectory);
                 break;
             case StorageKind.Postgres:
                 builder.Services.AddPostgresGrainStorage(o => o.ConnectionString = storage.PostgresConnectionString!);
+                builder.Services.AddPostgresSocialStores(o => o.ConnectionString = storage.PostgresConnectionString!);
                 break;
         }
+
+        builder.Services.AddSocialGrains();
 
         builder.Services.AddPlayboundSilo(silo => silo.AddGrains(typeof(HealthGrain).Assembly));
         builder.Services.AddHealthChecks().AddCheck<SiloHealthCheck>("silo", tags: [ServiceDefaultsExtensions.ReadyTag]);

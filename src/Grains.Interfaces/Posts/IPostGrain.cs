@@ -8,6 +8,13 @@ namespace Playbound.Grains;
 /// </summary>
 public interface IPostGrain : IGrainWithStringKey
 {
+    /// <summary>
+    /// Internal (called by <see cref="IUserPostsGrain.Publish"/>, not by the Api): creates the post from
+    /// <paramref name="draft"/>, storing it together with its <see cref="PostPublished"/> event and the mention
+    /// notifications; idempotent (a post that exists is returned unchanged).
+    /// </summary>
+    Task<PostView> Create(PostDraft draft);
+
     /// <summary>The post as <paramref name="viewerId"/> sees it, or null when it does not exist or was deleted.</summary>
     [ReadOnly]
     Task<PostView?> Get(string? viewerId);

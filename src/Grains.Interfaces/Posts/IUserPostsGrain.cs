@@ -18,4 +18,7 @@ public interface IUserPostsGrain : IGrainWithStringKey
     /// <summary>The ids of the author's most recent posts, newest first, older than <paramref name="beforePostId"/> when given.</summary>
     [ReadOnly]
     Task<IReadOnlyList<string>> GetRecentPostIds(int count, string? beforePostId);
+
+    /// <summary>Internal (called by the fan-out worker, not by the Api): drops a deleted post from the cached recent ids.</summary>
+    Task ForgetPost(string postId);
 }

@@ -41,3 +41,13 @@ public enum PostOutcome
     /// <summary>The post belongs to someone else.</summary>
     Forbidden,
 }
+
+/// <summary>What <see cref="IUserPostsGrain.Publish"/> hands <see cref="IPostGrain.Create"/>: the post's content, resolved.</summary>
+/// <param name="AuthorId">The author's user id.</param>
+/// <param name="AuthorHandle">The author's handle.</param>
+/// <param name="Text">The trimmed text.</param>
+/// <param name="ReplyTo">The post this one replies to, if any.</param>
+/// <param name="CreatedAt">When it was posted.</param>
+/// <param name="MentionedUserIds">The users mentioned with @handle (author excluded), each to be notified.</param>
+public sealed record PostDraft(
+    string AuthorId, string AuthorHandle, string Text, string? ReplyTo, DateTimeOffset CreatedAt, IReadOnlyList<string> MentionedUserIds);

@@ -39,4 +39,11 @@ public interface IUserGrain : IGrainWithStringKey
     /// <summary>Users followed by this user's followees but not by this user (nor this user), ranked by how many followees follow them.</summary>
     [ReadOnly]
     Task<IReadOnlyList<UserSummary>> GetSuggestions(int limit);
+
+    /// <summary>
+    /// Internal (called after each follow change of this user as followee, not by the Api): compares the follower
+    /// count with <c>Playbound:Feed:CelebrityThreshold</c> and, when the user stopped being a celebrity, copies the
+    /// user's recent posts into every follower's feed (those posts were merged at read time until now).
+    /// </summary>
+    Task RefreshCelebrityStatus();
 }

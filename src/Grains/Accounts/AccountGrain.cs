@@ -1,0 +1,62 @@
+using Playbound.Grains.Ids;
+using Playbound.Runtime;
+
+namespace Playbound.Grains.Accounts;
+
+/// <summary>The persisted account behind <see cref="IAccountGrain"/>.</summary>
+public sealed record AccountState
+{
+    /// <summary>The user the handle belongs to.</summary>
+    public string UserId { get; init; } = "";
+
+    /// <summary>The password hash the Api computed.</summary>
+    public string PasswordHash { get; init; } = "";
+
+    /// <summary>When the handle was claimed.</summary>
+    public DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>
+    /// Whether the user was created. False only when registration failed between claiming the handle and creating the
+    /// user: nobody was told the registration succeeded, so the next registration of the handle completes it.
+    /// </summary>
+    public bool Completed { get; init; }
+}
+
+/// <summary>Owns a handle (key: the lower-cased handle), so two registrations of it can never both succeed.</summary>
+public sealed class AccountGrain(
+    [PersistentState("account")] IPersistentState<AccountState> account, IIdGenerator ids, TimeProvider time)
+    : Grain, IAccountGrain
+{
+    /// <inheritdoc />
+    public async Task<string?> Register(string displayName, string passwordHash)
+    {
+        if (account.State.Completed)
+        {
+            return null;
+        }
+
+        var userId = account.RecordExists ? account.State.UserId : ids.NewId();
+        account.State = new AccountState { UserId = userId, PasswordHash = passwordHash, CreatedAt = time.GetUtcNow() };
+        await account.WriteStateAsync();
+        await GrainFactory.GetGrain<IUserGrain>(userId).Create(GetPrimaryKeyString(), displayName);
+        account.State = account.State with { Completed = true };
+        await account.WriteStateAsync();
+        return userId;
+    }
+
+    /// <inheritdoc />
+    public Task<AccountCredentials?> GetCredentials() => Task.FromResult(
+        account.State.Completed ? new AccountCredentials(account.State.UserId, account.State.PasswordHash) : null);
+
+    /// <inheritdoc />
+    public async Task UpdatePasswordHash(string passwordHash)
+    {
+        if (!account.State.Completed)
+        {
+            throw new InvalidOperationException($"Account '{GetPrimaryKeyString()}' is not registered.");
+        }
+
+        account.State = account.State with { PasswordHash = passwordHash };
+        await account.WriteStateAsync();
+    }
+}

@@ -1,0 +1,73 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Playbound.Grains.Stores;
+using Playbound.Runtime;
+using Playbound.Runtime.Streams;
+
+namespace Playbound.Grains.Feeds;
+
+/// <summary>
+/// Fans posts out on write (stream <see cref="StreamNamespaces.Posts"/>, key: author id). A published post goes into
+/// the author's own feed and, unless the author is a celebrity (whose posts feeds merge at read time), into every
+/// follower's feed, one store statement per page of followers. The event is acknowledged only after every page is
+/// stored, so after a crash the relay redelivers it and the idempotent store leaves each feed with the post once.
+/// A deleted post is removed again from the index and every feed, repairing anything the fan-out added after the
+/// inline delete.
+/// </summary>
+[StatelessWorker]
+[ImplicitStreamSubscription(StreamNamespaces.Posts)]
+internal sealed class FanoutWorkerGrain(
+    IPostIndex index,
+    IFeedStore feeds,
+    IUserDirectory directory,
+    IFollowGraph graph,
+    IOptions<FeedOptions> options,
+    ILogger<FanoutWorkerGrain> logger) : Grain, IStreamSubscriber<PostEvent>
+{
+    private readonly FeedOptions _options = options.Value;
+
+    /// <inheritdoc />
+    public Task OnNextAsync(PostEvent item, StreamEventInfo info) => item switch
+    {
+        PostPublished published => FanOutAsync(published),
+        PostDeleted deleted => RemoveAsync(deleted),
+        _ => throw new NotSupportedException($"Unknown post event {item.GetType().Name}."),
+    };
+
+    private async Task FanOutAsync(PostPublished published)
+    {
+        // A post deleted before its fan-out ran is skipped; its PostDeleted event comes next on this stream.
+        if (await GrainFactory.GetGrain<IPostGrain>(published.PostId).Get(null) is not { } post)
+        {
+            return;
+        }
+
+        await index.AddAsync(new PostRecord(post.PostId, post.AuthorId, post.AuthorHandle, post.Text, post.ReplyTo, post.CreatedAt), CancellationToken.None);
+        await AddToFeedsAsync(published, [published.AuthorId]);
+        await NotifyFeedAsync(published, published.AuthorId);
+
+        var followers = (await directory.GetCountsAsync(published.AuthorId, CancellationToken.None)).Followers;
+        if (followers >= _options.CelebrityThreshold)
+        {
+            logger.CelebrityPostNotFannedOut(published.PostId, published.AuthorId, followers);
+            return;
+        }
+
+        var reached = await FollowerFeeds.ForEachAsync(
+            graph, published.AuthorId, _options, page => AddToFeedsAsync(published, page), follower => NotifyFeedAsync(published, follower));
+        logger.PostFannedOut(published.PostId, published.AuthorId, reached);
+    }
+
+    private async Task RemoveAsync(PostDeleted deleted)
+    {
+        await index.RemoveAsync(deleted.PostId, CancellationToken.None);
+        await feeds.RemovePostAsync(deleted.PostId, CancellationToken.None);
+        await GrainFactory.GetGrain<IUserPostsGrain>(deleted.AuthorId).ForgetPost(deleted.PostId);
+    }
+
+    private Task AddToFeedsAsync(PostPublished post, IReadOnlyList<string> userIds) =>
+        feeds.AddToFeedsAsync(post.PostId, post.AuthorId, userIds, CancellationToken.None);
+
+    private Task NotifyFeedAsync(PostPublished post, string userId) =>
+        GrainFactory.GetGrain<IFeedGrain>(userId).OnPostAdded(post.PostId, post.AuthorId);
+}

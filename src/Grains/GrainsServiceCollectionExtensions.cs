@@ -1,0 +1,27 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Playbound.Grains.Feeds;
+using Playbound.Grains.Ids;
+
+namespace Playbound.Grains;
+
+/// <summary>Registers what the social grains need besides their stores.</summary>
+public static class GrainsServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds <see cref="FeedOptions"/> (bound to <c>Playbound:Feed</c>) and the <see cref="IIdGenerator"/> (node id from
+    /// <c>Playbound:NodeId</c>), both validated at startup. The stores (<c>IUserDirectory</c>, ...) are registered
+    /// separately, per storage kind.
+    /// </summary>
+    public static IServiceCollection AddSocialGrains(this IServiceCollection services)
+    {
+        services.AddOptions<FeedOptions>().BindConfiguration(FeedOptions.SectionName).ValidateOnStart();
+        services.AddOptions<IdGeneratorOptions>().BindConfiguration(IdGeneratorOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<FeedOptions>, FeedOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<IdGeneratorOptions>, IdGeneratorOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IIdGenerator, SnowflakeIdGenerator>();
+        return services;
+    }
+}

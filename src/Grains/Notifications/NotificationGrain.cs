@@ -1,0 +1,49 @@
+using Playbound.Grains.Stores;
+using Playbound.Runtime;
+using Playbound.Runtime.Streams;
+
+namespace Playbound.Grains.Notifications;
+
+/// <summary>
+/// A user's notifications (key: user id). Producers emit <see cref="NotificationRequested"/> through the outbox
+/// (stream <see cref="StreamNamespaces.Notifications"/>, key: the user), so a notification is never lost to a crash;
+/// this grain stores each one idempotently by id and keeps the unread count in memory.
+/// </summary>
+[ImplicitStreamSubscription(StreamNamespaces.Notifications)]
+public sealed class NotificationGrain(INotificationStore notifications)
+    : Grain, INotificationGrain, IStreamSubscriber<NotificationRequested>
+{
+    private long _unread;
+
+    private string UserId => GetPrimaryKeyString();
+
+    /// <inheritdoc />
+    public override async Task OnActivateAsync(CancellationToken cancellationToken) =>
+        _unread = await notifications.CountUnreadAsync(UserId, cancellationToken);
+
+    /// <inheritdoc />
+    public async Task OnNextAsync(NotificationRequested item, StreamEventInfo info)
+    {
+        var record = new NotificationRecord(
+            item.NotificationId, UserId, item.Type, item.ActorId, item.ActorHandle, item.PostId, item.CreatedAt, Read: false);
+        if (await notifications.AddAsync(record, CancellationToken.None))
+        {
+            _unread++;
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<NotificationPage> GetPage(int limit, string? cursor)
+    {
+        var page = await KeysetPages.ReadAsync(limit, cursor, (take, before) => notifications.GetPageAsync(UserId, take, before, CancellationToken.None), static n => n.NotificationId);
+        var items = page.Items.Select(static n => new NotificationView(n.NotificationId, n.Type, n.ActorId, n.ActorHandle, n.PostId, n.CreatedAt, n.Read));
+        return new NotificationPage([.. items], page.NextCursor, _unread);
+    }
+
+    /// <inheritdoc />
+    public async Task MarkAllRead()
+    {
+        await notifications.MarkAllReadAsync(UserId, CancellationToken.None);
+        _unread = 0;
+    }
+}

@@ -1,0 +1,216 @@
+using Playbound.Grains.Ids;
+using Playbound.Grains.Stores;
+using Playbound.Runtime;
+using Playbound.Runtime.Storage;
+
+namespace Playbound.Grains.Posts;
+
+/// <summary>The persisted content of a post behind <see cref="IPostGrain"/>; likes and comments are rows in the engagement store.</summary>
+public sealed record PostState
+{
+    /// <summary>The author's user id.</summary>
+    public string AuthorId { get; init; } = "";
+
+    /// <summary>The author's handle when the post was written.</summary>
+    public string AuthorHandle { get; init; } = "";
+
+    /// <summary>The trimmed text.</summary>
+    public string Text { get; init; } = "";
+
+    /// <summary>The post this one replies to, if any.</summary>
+    public string? ReplyTo { get; init; }
+
+    /// <summary>When it was posted.</summary>
+    public DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>Whether the author deleted it; a deleted post answers as if it never existed.</summary>
+    public bool Deleted { get; init; }
+}
+
+/// <summary>
+/// One post (key: post id). An activation holds the likers and the comment count in memory, so a hot post is served
+/// without touching a counter row; each like or comment is its own row in <see cref="IEngagementStore"/>.
+/// </summary>
+public sealed class PostGrain(
+    [PersistentState("post")] IPersistentState<PostState> post,
+    IEngagementStore engagement,
+    IPostIndex index,
+    IFeedStore feeds,
+    IUserDirectory directory,
+    IIdGenerator ids,
+    TimeProvider time) : Grain, IPostGrain
+{
+    private HashSet<string> _likers = new(StringComparer.Ordinal);
+    private long _comments;
+
+    private string PostId => GetPrimaryKeyString();
+
+    private PostState State => post.State;
+
+    private bool Exists => post.RecordExists && !State.Deleted;
+
+    /// <inheritdoc />
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (Exists)
+        {
+            _likers = new HashSet<string>(await engagement.GetLikersAsync(PostId, cancellationToken), StringComparer.Ordinal);
+            _comments = await engagement.CountCommentsAsync(PostId, cancellationToken);
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<PostView> Create(PostDraft draft)
+    {
+        if (post.RecordExists)
+        {
+            return View(draft.AuthorId);
+        }
+
+        post.State = new PostState
+        {
+            AuthorId = draft.AuthorId,
+            AuthorHandle = draft.AuthorHandle,
+            Text = draft.Text,
+            ReplyTo = draft.ReplyTo,
+            CreatedAt = draft.CreatedAt,
+        };
+        List<OutboxEvent> events = [PostEvents().CreateEvent(new PostPublished(PostId, draft.AuthorId, draft.CreatedAt))];
+        events.AddRange(draft.MentionedUserIds.Select(user => NotificationEvent(user, NotificationTypes.Mention, draft.AuthorId, draft.AuthorHandle, draft.CreatedAt)));
+        await post.WriteStateAsync(events);
+        return View(draft.AuthorId);
+    }
+
+    /// <inheritdoc />
+    public Task<PostView?> Get(string? viewerId) => Task.FromResult(Exists ? View(viewerId) : null);
+
+    /// <inheritdoc />
+    public async Task<PostOutcome> Delete(string requesterId)
+    {
+        if (!Exists)
+        {
+            return PostOutcome.NotFound;
+        }
+
+        if (requesterId != State.AuthorId)
+        {
+            return PostOutcome.Forbidden;
+        }
+
+        post.State = State with { Deleted = true };
+        await post.WriteStateAsync(PostEvents().CreateEvent(new PostDeleted(PostId, State.AuthorId)));
+        _likers.Clear();
+        _comments = 0;
+
+        // Inline, so the author's list and feeds drop it at once; the PostDeleted event repeats this after a crash.
+        await index.RemoveAsync(PostId, CancellationToken.None);
+        await feeds.RemovePostAsync(PostId, CancellationToken.None);
+        return PostOutcome.Done;
+    }
+
+    /// <inheritdoc />
+    public async Task<PostOutcome> Like(string userId)
+    {
+        if (!Exists)
+        {
+            return PostOutcome.NotFound;
+        }
+
+        if (_likers.Contains(userId))
+        {
+            return PostOutcome.Done;
+        }
+
+        if (userId != State.AuthorId && await directory.GetAsync(userId, CancellationToken.None) is { } liker)
+        {
+            // Notify first: the outbox keeps the notification even if the process dies before the like row is written.
+            await NotifyAsync(State.AuthorId, NotificationTypes.Like, liker);
+        }
+
+        await engagement.AddLikeAsync(PostId, userId, CancellationToken.None);
+        _likers.Add(userId);
+        return PostOutcome.Done;
+    }
+
+    /// <inheritdoc />
+    public async Task<PostOutcome> Unlike(string userId)
+    {
+        if (!Exists)
+        {
+            return PostOutcome.NotFound;
+        }
+
+        if (_likers.Contains(userId))
+        {
+            await engagement.RemoveLikeAsync(PostId, userId, CancellationToken.None);
+            _likers.Remove(userId);
+        }
+
+        return PostOutcome.Done;
+    }
+
+    /// <inheritdoc />
+    public async Task<CommentView?> AddComment(string authorId, string text)
+    {
+        if (!Exists)
+        {
+            return null;
+        }
+
+        var commenter = await directory.GetAsync(authorId, CancellationToken.None)
+            ?? throw new InvalidOperationException($"User '{authorId}' does not exist.");
+        var comment = new CommentRecord(ids.NewId(), PostId, authorId, commenter.Handle, text, time.GetStoredUtcNow());
+        await NotifyCommentAsync(commenter, text);
+        await engagement.AddCommentAsync(comment, CancellationToken.None);
+        _comments++;
+        return new CommentView(comment.CommentId, PostId, authorId, commenter.Handle, text, comment.CreatedAt);
+    }
+
+    /// <inheritdoc />
+    public async Task<Page<CommentView>?> GetComments(int limit, string? cursor)
+    {
+        if (!Exists)
+        {
+            return null;
+        }
+
+        var page = await KeysetPages.ReadAsync(limit, cursor, (take, after) => engagement.GetCommentsAsync(PostId, take, after, CancellationToken.None), static c => c.CommentId);
+        return new Page<CommentView>([.. page.Items.Select(static c => new CommentView(c.CommentId, c.PostId, c.AuthorId, c.AuthorHandle, c.Text, c.CreatedAt))], page.NextCursor);
+    }
+
+    /// <inheritdoc />
+    public Task<PostCounts?> GetCounts() => Task.FromResult(Exists ? new PostCounts(PostId, _likers.Count, _comments) : null);
+
+    /// <summary>Notifies the post's author of the comment (unless it is theirs) and everyone it mentions.</summary>
+    private async Task NotifyCommentAsync(UserRecord commenter, string text)
+    {
+        var notifyAuthor = commenter.UserId != State.AuthorId;
+        if (notifyAuthor)
+        {
+            await NotifyAsync(State.AuthorId, NotificationTypes.Comment, commenter);
+        }
+
+        // The author already hears of the comment; a mention of them in it adds nothing.
+        foreach (var mentioned in await Mentions.ResolveAsync(GrainFactory, text, commenter.UserId))
+        {
+            if (mentioned != State.AuthorId || !notifyAuthor)
+            {
+                await NotifyAsync(mentioned, NotificationTypes.Mention, commenter);
+            }
+        }
+    }
+
+    private Task NotifyAsync(string userId, string type, UserRecord actor) =>
+        GetStream<NotificationRequested>(StreamNamespaces.Notifications, userId).OnNextAsync(
+            new NotificationRequested(ids.NewId(), userId, type, actor.UserId, actor.Handle, PostId, time.GetStoredUtcNow()));
+
+    private OutboxEvent NotificationEvent(string userId, string type, string actorId, string actorHandle, DateTimeOffset at) =>
+        GetStream<NotificationRequested>(StreamNamespaces.Notifications, userId).CreateEvent(
+            new NotificationRequested(ids.NewId(), userId, type, actorId, actorHandle, PostId, at));
+
+    private Runtime.Streams.IAsyncStream<PostEvent> PostEvents() => GetStream<PostEvent>(StreamNamespaces.Posts, State.AuthorId);
+
+    private PostView View(string? viewerId) => new(
+        PostId, State.AuthorId, State.AuthorHandle, State.Text, State.ReplyTo, State.CreatedAt,
+        _likers.Count, _comments, viewerId is not null && _likers.Contains(viewerId));
+}

@@ -1,0 +1,55 @@
+using Microsoft.Extensions.Options;
+using Playbound.Grains.Feeds;
+using Playbound.Grains.Stores;
+using Playbound.Runtime;
+using Playbound.Runtime.Streams;
+
+namespace Playbound.Grains.Users;
+
+/// <summary>
+/// Applies a user's follow changes (key: follower id) to everything beyond the graph row, at least once and in order:
+/// re-applies the graph row (the version makes a replay harmless, and repairs a crash before the inline write),
+/// backfills (unless the followee is a celebrity) or removes the followee's posts in the follower's feed, and lets the followee re-check its celebrity
+/// status. A replayed change redoes only idempotent work.
+/// </summary>
+[ImplicitStreamSubscription(StreamNamespaces.Follows)]
+internal sealed class FollowProjectionGrain(IFollowGraph graph, IFeedStore feeds, IUserDirectory directory, IOptions<FeedOptions> options)
+    : Grain, IStreamSubscriber<FollowChanged>
+{
+    private readonly FeedOptions _options = options.Value;
+
+    /// <inheritdoc />
+    public async Task OnNextAsync(FollowChanged item, StreamEventInfo info)
+    {
+        await graph.SetFollowAsync(item.FollowerId, item.FolloweeId, item.Following, item.Version, item.At, CancellationToken.None);
+
+        // When a newer change already flipped the relationship back, its own event follows this one and fixes the feed.
+        if (await graph.IsFollowingAsync(item.FollowerId, item.FolloweeId, CancellationToken.None) == item.Following)
+        {
+            await UpdateFeedAsync(item);
+        }
+
+        await GrainFactory.GetGrain<IUserGrain>(item.FolloweeId).RefreshCelebrityStatus();
+    }
+
+    private async Task UpdateFeedAsync(FollowChanged item)
+    {
+        if (item.Following)
+        {
+            // A celebrity's posts are merged into feeds at read time; copying them in would cost up to MaxEntries rows
+            // per new follower for nothing. If the celebrity later drops below the threshold, its backfill of every
+            // follower's feed covers this one too.
+            var followers = (await directory.GetCountsAsync(item.FolloweeId, CancellationToken.None)).Followers;
+            if (followers < _options.CelebrityThreshold)
+            {
+                await feeds.BackfillAsync(item.FollowerId, item.FolloweeId, _options.MaxEntries, CancellationToken.None);
+            }
+        }
+        else
+        {
+            await feeds.RemoveAuthorAsync(item.FollowerId, item.FolloweeId, CancellationToken.None);
+        }
+
+        await GrainFactory.GetGrain<IFeedGrain>(item.FollowerId).Invalidate();
+    }
+}

@@ -1,0 +1,199 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Playbound.Grains.Feeds;
+using Playbound.Grains.Ids;
+using Playbound.Grains.Stores;
+using Playbound.Runtime;
+
+namespace Playbound.Grains.Users;
+
+/// <summary>The persisted user behind <see cref="IUserGrain"/>; counters and the graph live in the store tables.</summary>
+public sealed record UserState
+{
+    /// <summary>The unique lower-case handle.</summary>
+    public string Handle { get; init; } = "";
+
+    /// <summary>The display name.</summary>
+    public string DisplayName { get; init; } = "";
+
+    /// <summary>The bio.</summary>
+    public string Bio { get; init; } = "";
+
+    /// <summary>When the user registered.</summary>
+    public DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>Counts this user's follow changes; each change carries it, so replays never undo newer changes.</summary>
+    public long FollowVersion { get; init; }
+
+    /// <summary>Whether the user had at least the celebrity threshold of followers when last checked.</summary>
+    public bool IsCelebrity { get; init; }
+}
+
+/// <summary>
+/// A user (key: user id): profile, and the follower side of the graph. A follow change is written with its
+/// <see cref="FollowChanged"/> event (and the follow notification) in one transaction, then applied to the graph
+/// inline so the caller reads its own write; <see cref="FollowProjectionGrain"/> re-applies it and does the rest.
+/// </summary>
+public sealed class UserGrain(
+    [PersistentState("user")] IPersistentState<UserState> user,
+    IUserDirectory directory,
+    IFollowGraph graph,
+    IFeedStore feeds,
+    IIdGenerator ids,
+    IOptions<FeedOptions> feedOptions,
+    TimeProvider time,
+    ILogger<UserGrain> logger) : Grain, IUserGrain
+{
+    private readonly FeedOptions _options = feedOptions.Value;
+
+    private string UserId => GetPrimaryKeyString();
+
+    /// <inheritdoc />
+    public async Task Create(string handle, string displayName)
+    {
+        if (user.RecordExists && user.State.Handle != handle)
+        {
+            throw new InvalidOperationException($"User '{UserId}' already exists with another handle.");
+        }
+
+        if (!user.RecordExists || user.State.DisplayName != displayName)
+        {
+            var createdAt = user.RecordExists ? user.State.CreatedAt : time.GetStoredUtcNow();
+            user.State = user.State with { Handle = handle, DisplayName = displayName, CreatedAt = createdAt };
+            await user.WriteStateAsync();
+        }
+
+        // Also on a retry: the first attempt may have stopped before the directory row was written.
+        await UpsertDirectoryAsync();
+    }
+
+    /// <inheritdoc />
+    public async Task<UserProfile?> GetProfile() => user.RecordExists ? await ProfileAsync() : null;
+
+    /// <inheritdoc />
+    public async Task<UserProfile> UpdateProfile(string? displayName, string? bio)
+    {
+        EnsureExists();
+        user.State = user.State with { DisplayName = displayName ?? user.State.DisplayName, Bio = bio ?? user.State.Bio };
+        await user.WriteStateAsync();
+        await UpsertDirectoryAsync();
+        return await ProfileAsync();
+    }
+
+    /// <inheritdoc />
+    public async Task<FollowOutcome> Follow(string followeeId)
+    {
+        EnsureExists();
+        if (followeeId == UserId)
+        {
+            return FollowOutcome.Self;
+        }
+
+        if (!SnowflakeId.TryParse(followeeId, out _) || await directory.GetAsync(followeeId, CancellationToken.None) is null)
+        {
+            return FollowOutcome.UnknownUser;
+        }
+
+        if (!await graph.IsFollowingAsync(UserId, followeeId, CancellationToken.None))
+        {
+            await ChangeFollowAsync(followeeId, following: true);
+        }
+
+        return FollowOutcome.Done;
+    }
+
+    /// <inheritdoc />
+    public async Task<FollowOutcome> Unfollow(string followeeId)
+    {
+        EnsureExists();
+        if (followeeId == UserId)
+        {
+            return FollowOutcome.Self;
+        }
+
+        if (SnowflakeId.TryParse(followeeId, out _) && await graph.IsFollowingAsync(UserId, followeeId, CancellationToken.None))
+        {
+            await ChangeFollowAsync(followeeId, following: false);
+        }
+
+        return FollowOutcome.Done;
+    }
+
+    /// <inheritdoc />
+    public Task<bool> IsFollowing(string userId) => graph.IsFollowingAsync(UserId, userId, CancellationToken.None);
+
+    /// <inheritdoc />
+    public Task<Page<UserSummary>> GetFollowers(int limit, string? cursor) =>
+        graph.GetFollowersAsync(UserId, limit, cursor, CancellationToken.None);
+
+    /// <inheritdoc />
+    public Task<Page<UserSummary>> GetFollowing(int limit, string? cursor) =>
+        graph.GetFollowingAsync(UserId, limit, cursor, CancellationToken.None);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<UserSummary>> GetSuggestions(int limit) =>
+        graph.GetSuggestionsAsync(UserId, limit, CancellationToken.None);
+
+    /// <inheritdoc />
+    public async Task RefreshCelebrityStatus()
+    {
+        if (!user.RecordExists)
+        {
+            return;
+        }
+
+        var counts = await directory.GetCountsAsync(UserId, CancellationToken.None);
+        var isCelebrity = counts.Followers >= _options.CelebrityThreshold;
+        if (isCelebrity == user.State.IsCelebrity)
+        {
+            return;
+        }
+
+        if (!isCelebrity)
+        {
+            // The posts were merged at read time until now; store them in every follower's feed before the flag
+            // flips, so a failure here is retried by the next check.
+            await feeds.BackfillFollowersAsync(UserId, _options.MaxEntries, CancellationToken.None);
+            await FollowerFeeds.ForEachAsync(graph, UserId, _options, storePage: null, feed => GrainFactory.GetGrain<IFeedGrain>(feed).Invalidate());
+        }
+
+        user.State = user.State with { IsCelebrity = isCelebrity };
+        await user.WriteStateAsync();
+        logger.CelebrityStatusChanged( UserId, isCelebrity, counts.Followers);
+    }
+
+    private async Task ChangeFollowAsync(string followeeId, bool following)
+    {
+        var version = user.State.FollowVersion + 1;
+        var at = time.GetStoredUtcNow();
+        var change = new FollowChanged(UserId, followeeId, following, version, at);
+        List<Runtime.Storage.OutboxEvent> events = [GetStream<FollowChanged>(StreamNamespaces.Follows, UserId).CreateEvent(change)];
+        if (following)
+        {
+            var notice = new NotificationRequested(ids.NewId(), followeeId, NotificationTypes.Follow, UserId, user.State.Handle, null, at);
+            events.Add(GetStream<NotificationRequested>(StreamNamespaces.Notifications, followeeId).CreateEvent(notice));
+        }
+
+        user.State = user.State with { FollowVersion = version };
+        await user.WriteStateAsync(events);
+        await graph.SetFollowAsync(UserId, followeeId, following, version, at, CancellationToken.None);
+    }
+
+    private async Task<UserProfile> ProfileAsync()
+    {
+        var counts = await directory.GetCountsAsync(UserId, CancellationToken.None);
+        var state = user.State;
+        return new UserProfile(UserId, state.Handle, state.DisplayName, state.Bio, counts.Followers, counts.Following, counts.Posts, state.CreatedAt);
+    }
+
+    private Task UpsertDirectoryAsync() => directory.UpsertAsync(
+        new UserRecord(UserId, user.State.Handle, user.State.DisplayName, user.State.Bio, user.State.CreatedAt), CancellationToken.None);
+
+    private void EnsureExists()
+    {
+        if (!user.RecordExists)
+        {
+            throw new InvalidOperationException($"User '{UserId}' does not exist.");
+        }
+    }
+}

@@ -1,0 +1,69 @@
+using System.Reflection;
+using Microsoft.Extensions.DependencyInjection;
+using Playbound.Grains.Stores;
+using Playbound.Grains.Tests.Infrastructure;
+using Playbound.Runtime;
+
+namespace Playbound.Grains.Tests;
+
+/// <summary>
+/// The process the fan-out crash test kills: <c>dotnet Playbound.Grains.Tests.dll crash-host DATA_DIR AUTHOR_ID</c>
+/// starts a silo on the SQLite directory, publishes one post by the author, and fans it out slowly, printing
+/// <c>stored-page</c> after each page of feeds is stored.
+/// </summary>
+public static class CrashHost
+{
+    public const int PageSize = 20;
+
+    private static readonly TimeSpan PageDelay = TimeSpan.FromMilliseconds(100);
+
+    public static async Task<int> Main(string[] args)
+    {
+        if (args is not ["crash-host", var directory, var authorId])
+        {
+            await Console.Error.WriteLineAsync("usage: crash-host DATA_DIR AUTHOR_ID");
+            return 2;
+        }
+
+        var options = new SocialHostOptions { Database = directory, FanoutPageSize = PageSize, FanoutParallelism = 1 };
+        using var host = SocialHost.Build(options, SlowDownFeedWrites);
+        await host.StartAsync();
+        var post = await host.Services.GetRequiredService<IGrainFactory>().GetGrain<IUserPostsGrain>(authorId).Publish("crash test", null);
+        Console.WriteLine($"published {post.PostId}");
+        await Task.Delay(Timeout.Infinite);
+        return 0;
+    }
+
+    private static void SlowDownFeedWrites(IServiceCollection services)
+    {
+        var real = services.Last(static d => d.ServiceType == typeof(IFeedStore));
+        services.Remove(real);
+        services.AddSingleton(provider => SlowFeedWrites.Wrap((IFeedStore)real.ImplementationFactory!(provider)));
+    }
+
+    /// <summary>Delays each fan-out page write and reports it once stored.</summary>
+    public class SlowFeedWrites : DispatchProxy
+    {
+        private IFeedStore _inner = null!;
+
+        public static IFeedStore Wrap(IFeedStore inner)
+        {
+            var proxy = Create<IFeedStore, SlowFeedWrites>();
+            ((SlowFeedWrites)(object)proxy)._inner = inner;
+            return proxy;
+        }
+
+        protected override object? Invoke(MethodInfo? targetMethod, object?[]? args)
+        {
+            var call = () => (Task)targetMethod!.Invoke(_inner, args)!;
+            return targetMethod!.Name == nameof(IFeedStore.AddToFeedsAsync) ? SlowlyAsync(call) : call();
+        }
+
+        private static async Task SlowlyAsync(Func<Task> call)
+        {
+            await Task.Delay(PageDelay);
+            await call();
+            Console.WriteLine("stored-page");
+        }
+    }
+}

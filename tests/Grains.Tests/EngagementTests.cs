@@ -1,0 +1,113 @@
+using Playbound.Grains.Tests.Infrastructure;
+
+namespace Playbound.Grains.Tests;
+
+public sealed class EngagementTests
+{
+    [Fact]
+    public async Task A_users_like_counts_once_and_unlike_removes_it()
+    {
+        await using var host = await SocialHost.StartAsync();
+        var (author, fan, other) = (await host.RegisterAsync("author"), await host.RegisterAsync("fan"), await host.RegisterAsync("other"));
+        var post = host.Grain<IPostGrain>((await host.Grain<IUserPostsGrain>(author).Publish("like me", null)).PostId);
+
+        Assert.Equal(PostOutcome.Done, await post.Like(fan));
+        Assert.Equal(PostOutcome.Done, await post.Like(fan));
+        await post.Like(other);
+
+        Assert.Equal(2, (await post.GetCounts())!.Likes);
+        Assert.True((await post.Get(fan))!.LikedByMe);
+        Assert.False((await post.Get(author))!.LikedByMe);
+        Assert.False((await post.Get(null))!.LikedByMe);
+
+        Assert.Equal(PostOutcome.Done, await post.Unlike(fan));
+        Assert.Equal(PostOutcome.Done, await post.Unlike(fan));
+
+        Assert.Equal(1, (await post.GetCounts())!.Likes);
+        Assert.False((await post.Get(fan))!.LikedByMe);
+        Assert.Equal(PostOutcome.NotFound, await host.Grain<IPostGrain>("123").Like(fan));
+    }
+
+    [Fact]
+    public async Task Likes_comments_and_mentions_notify_the_right_users_and_never_oneself()
+    {
+        await using var host = await SocialHost.StartAsync();
+        var (author, fan, friend) = (await host.RegisterAsync("author"), await host.RegisterAsync("fan"), await host.RegisterAsync("friend"));
+        var published = await host.Grain<IUserPostsGrain>(author).Publish("hi @Friend and @nobody_here and @author", null);
+        var post = host.Grain<IPostGrain>(published.PostId);
+
+        await post.Like(fan);
+        await post.Like(author);
+        await post.AddComment(fan, "nice, @friend!");
+        await post.AddComment(author, "thanks @fan");
+
+        await WaitForNotificationsAsync(host, author, 2);
+        await WaitForNotificationsAsync(host, friend, 2);
+        await WaitForNotificationsAsync(host, fan, 1);
+        Assert.Equal(
+            [(NotificationTypes.Comment, fan), (NotificationTypes.Like, fan)],
+            await SummaryAsync(host, author));
+        Assert.Equal(
+            [(NotificationTypes.Mention, fan), (NotificationTypes.Mention, author)],
+            await SummaryAsync(host, friend));
+        Assert.Equal([(NotificationTypes.Mention, author)], await SummaryAsync(host, fan));
+        var mention = (await host.Grain<INotificationGrain>(friend).GetPage(10, null)).Items[^1];
+        Assert.Equal((published.PostId, "author"), (mention.PostId, mention.ActorHandle));
+    }
+
+    [Fact]
+    public async Task Comments_are_listed_oldest_first_in_pages_and_counted()
+    {
+        await using var host = await SocialHost.StartAsync();
+        var (author, fan) = (await host.RegisterAsync("author"), await host.RegisterAsync("fan"));
+        var post = host.Grain<IPostGrain>((await host.Grain<IUserPostsGrain>(author).Publish("discuss", null)).PostId);
+
+        var written = new List<CommentView>();
+        for (var i = 0; i < 5; i++)
+        {
+            written.Add((await post.AddComment(i % 2 == 0 ? fan : author, $"comment {i}"))!);
+        }
+
+        var first = (await post.GetComments(3, null))!;
+        var second = (await post.GetComments(3, first.NextCursor))!;
+
+        Assert.Equal(written, first.Items.Concat(second.Items));
+        Assert.Null(second.NextCursor);
+        Assert.Equal(("fan", "comment 0"), (written[0].AuthorHandle, written[0].Text));
+        Assert.Equal(5, (await post.GetCounts())!.Comments);
+        Assert.Equal(5, (await post.Get(fan))!.Comments);
+    }
+
+    [Fact]
+    public async Task Notifications_page_newest_first_and_marking_read_clears_the_unread_count()
+    {
+        await using var host = await SocialHost.StartAsync();
+        var star = await host.RegisterAsync("star");
+        var fans = await host.RegisterManyAsync("fan", 5);
+        foreach (var fan in fans)
+        {
+            await host.Grain<IUserGrain>(fan).Follow(star);
+        }
+
+        await WaitForNotificationsAsync(host, star, 5);
+        var notifications = host.Grain<INotificationGrain>(star);
+        var first = await notifications.GetPage(2, null);
+        var rest = await notifications.GetPage(10, first.NextCursor);
+
+        Assert.Equal(fans.Reverse(), first.Items.Concat(rest.Items).Select(static n => n.ActorId));
+        Assert.Equal(5, first.Unread);
+        Assert.Null(rest.NextCursor);
+
+        await notifications.MarkAllRead();
+
+        var read = await notifications.GetPage(10, null);
+        Assert.Equal(0, read.Unread);
+        Assert.All(read.Items, static n => Assert.True(n.Read));
+    }
+
+    private static Task WaitForNotificationsAsync(SocialHost host, string userId, int count) =>
+        Eventually.TrueAsync(async () => (await host.Grain<INotificationGrain>(userId).GetPage(50, null)).Items.Count >= count, $"{userId} has {count} notifications");
+
+    private static async Task<(string Type, string ActorId)[]> SummaryAsync(SocialHost host, string userId) =>
+        [.. (await host.Grain<INotificationGrain>(userId).GetPage(50, null)).Items.Select(static n => (n.Type, n.ActorId))];
+}

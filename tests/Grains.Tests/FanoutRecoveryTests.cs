@@ -1,0 +1,94 @@
+using System.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Playbound.Runtime.Streams;
+using Playbound.Grains.Tests.Infrastructure;
+
+namespace Playbound.Grains.Tests;
+
+public sealed class FanoutRecoveryTests
+{
+    [Fact]
+    public async Task A_redelivered_publish_event_leaves_each_feed_with_the_post_once()
+    {
+        await using var host = await SocialHost.StartAsync(new SocialHostOptions { FanoutPageSize = 7 });
+        var author = await host.RegisterAsync("author");
+        var followers = await GraphSetup.AddFollowersAsync(host, author, 30);
+        var post = await host.Grain<IUserPostsGrain>(author).Publish("once", null);
+        await Eventually.TrueAsync(async () => (await host.StoredFeedAsync(followers[^1])).Count == 1, "the fan-out finished");
+
+        // The relay delivers at least once: hand the worker the same event again, as after a crash before its delete.
+        var stream = host.Services.GetRequiredService<IStreamProvider>().GetStream<PostEvent>(StreamNamespaces.Posts, author);
+        await stream.OnNextAsync(new PostPublished(post.PostId, author, post.CreatedAt));
+        var marker = await host.Grain<IUserPostsGrain>(author).Publish("marker", null);
+        await Eventually.TrueAsync(async () => (await host.StoredFeedAsync(followers[^1])).Count == 2, "the events after the replay were delivered");
+
+        foreach (var reader in followers.Append(author))
+        {
+            Assert.Equal([marker.PostId, post.PostId], await host.StoredFeedAsync(reader));
+        }
+
+        Assert.Equal([marker.PostId, post.PostId], await host.ReadFeedAsync(followers[0]));
+        Assert.Equal(2, (await host.Grain<IUserPostsGrain>(author).GetPosts(10, null, null)).Items.Count);
+    }
+
+    [Fact]
+    public async Task After_a_kill_in_the_middle_of_a_fan_out_the_restarted_silo_completes_every_feed_exactly_once()
+    {
+        const int followerCount = 400;
+        var options = new SocialHostOptions();
+        string author;
+        string[] followers;
+        await using (var setup = await SocialHost.StartAsync(options))
+        {
+            author = await setup.RegisterAsync("author");
+            followers = await GraphSetup.AddFollowersAsync(setup, author, followerCount);
+        }
+
+        var (postId, pagesStored) = await PublishAndKillAsync(options.Database, author, killAfterPages: 4);
+        Assert.True(pagesStored < followerCount / CrashHost.PageSize, "the kill must come before the fan-out finished");
+
+        await using var host = await SocialHost.StartAsync(options);
+        await Eventually.TrueAsync(async () => (await host.StoredFeedAsync(followers[^1])).Count > 0, "the redelivered fan-out reached the last follower", 60);
+        foreach (var reader in followers.Append(author))
+        {
+            Assert.Equal([postId], await host.StoredFeedAsync(reader));
+        }
+
+        Assert.Equal([postId], (await host.Grain<IUserPostsGrain>(author).GetPosts(10, null, null)).Items.Select(static p => p.PostId));
+    }
+
+    private static async Task<(string PostId, int PagesStored)> PublishAndKillAsync(string directory, string author, int killAfterPages)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in new[] { typeof(CrashHost).Assembly.Location, "crash-host", directory, author })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start)!;
+        string? postId = null;
+        var pages = 0;
+        try
+        {
+            while ((pages < killAfterPages || postId is null) && await process.StandardOutput.ReadLineAsync() is { } line)
+            {
+                if (line.StartsWith("published ", StringComparison.Ordinal))
+                {
+                    postId = line["published ".Length..];
+                }
+                else if (line == "stored-page")
+                {
+                    pages++;
+                }
+            }
+        }
+        finally
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+
+        Assert.True(postId is not null && pages == killAfterPages, $"the crash host stopped early: {await process.StandardError.ReadToEndAsync()}");
+        return (postId!, pages);
+    }
+}

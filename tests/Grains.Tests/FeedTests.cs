@@ -1,0 +1,165 @@
+using Playbound.Grains.Tests.Infrastructure;
+using Playbound.Hosting;
+
+namespace Playbound.Grains.Tests;
+
+public sealed class FeedTests
+{
+    [Fact]
+    public async Task A_published_post_appears_in_the_authors_posts_and_feed_and_in_every_followers_feed()
+    {
+        await using var host = await SocialHost.StartAsync();
+        var author = await host.RegisterAsync("author");
+        var followers = await host.RegisterManyAsync("reader", 3);
+        var stranger = await host.RegisterAsync("stranger");
+        foreach (var follower in followers)
+        {
+            await host.Grain<IUserGrain>(follower).Follow(author);
+        }
+
+        var post = await host.Grain<IUserPostsGrain>(author).Publish("hello world", null);
+
+        Assert.Equal(("hello world", author, "author", 0L, 0L, false), (post.Text, post.AuthorId, post.AuthorHandle, post.Likes, post.Comments, post.LikedByMe));
+        var own = await host.Grain<IUserPostsGrain>(author).GetPosts(10, null, author);
+        Assert.Equal([post], own.Items);
+        Assert.Equal(1, (await host.Grain<IUserGrain>(author).GetProfile())!.Posts);
+        foreach (var reader in followers.Append(author))
+        {
+            await Eventually.TrueAsync(async () => (await host.ReadFeedAsync(reader)).SequenceEqual([post.PostId]), $"{reader}'s feed has the post");
+        }
+
+        Assert.Empty(await host.ReadFeedAsync(stranger));
+        Assert.Equal([post], (await host.Grain<IFeedGrain>(followers[0]).GetPage(10, null)).Items);
+    }
+
+    [Theory]
+    [InlineData(StorageKind.Sqlite)]
+    [InlineData(StorageKind.Postgres)]
+    public async Task A_post_by_an_author_with_5000_followers_reaches_all_5000_feeds(StorageKind storage)
+    {
+        const int followerCount = 5000;
+        await using var database = await TestDatabase.CreateAsync(storage);
+        await using var host = await SocialHost.StartAsync(new SocialHostOptions { Storage = storage, Database = database.Name });
+        var author = await host.RegisterAsync("author");
+        var followers = await GraphSetup.AddFollowersAsync(host, author, followerCount);
+
+        // A few feeds are active before the post arrives, so fan-out must update them in memory too.
+        var sample = followers.Where((_, i) => i % 500 == 0).ToArray();
+        foreach (var reader in sample)
+        {
+            Assert.Empty((await host.Grain<IFeedGrain>(reader).GetPage(10, null)).Items);
+        }
+
+        var post = await host.Grain<IUserPostsGrain>(author).Publish("to everyone", null);
+
+        await Eventually.TrueAsync(async () => (await host.StoredFeedAsync(followers[^1])).Contains(post.PostId), "the last follower's feed has the post", 120);
+        foreach (var follower in followers)
+        {
+            Assert.Equal([post.PostId], await host.StoredFeedAsync(follower));
+        }
+
+        foreach (var reader in sample.Append(followers[1234]))
+        {
+            Assert.Equal([post.PostId], (await host.Grain<IFeedGrain>(reader).GetPage(10, null)).Items.Select(static p => p.PostId));
+        }
+    }
+
+    [Fact]
+    public async Task Following_backfills_recent_posts_and_unfollowing_removes_them()
+    {
+        await using var host = await SocialHost.StartAsync();
+        var (author, other, reader) = (await host.RegisterAsync("author"), await host.RegisterAsync("other"), await host.RegisterAsync("reader"));
+        var posts = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            posts.Add((await host.Grain<IUserPostsGrain>(author).Publish($"post {i}", null)).PostId);
+        }
+
+        var others = (await host.Grain<IUserPostsGrain>(other).Publish("other post", null)).PostId;
+        await host.Grain<IUserGrain>(reader).Follow(other);
+        await Eventually.TrueAsync(async () => (await host.ReadFeedAsync(reader)).SequenceEqual([others]), "the reader sees the other author's post");
+
+        await host.Grain<IUserGrain>(reader).Follow(author);
+        await Eventually.TrueAsync(async () => (await host.ReadFeedAsync(reader)).Count == 4, "the follow backfilled the author's posts");
+        Assert.Equal([.. posts.Append(others).OrderByDescending(static id => long.Parse(id))], await host.ReadFeedAsync(reader));
+
+        await host.Grain<IUserGrain>(reader).Unfollow(author);
+        await Eventually.TrueAsync(async () => (await host.ReadFeedAsync(reader)).SequenceEqual([others]), "the unfollow removed the author's posts");
+    }
+
+    [Fact]
+    public async Task A_deleted_post_vanishes_from_every_feed_and_list_and_only_its_author_may_delete_it()
+    {
+        await using var host = await SocialHost.StartAsync();
+        var (author, reader) = (await host.RegisterAsync("author"), await host.RegisterAsync("reader"));
+        await host.Grain<IUserGrain>(reader).Follow(author);
+        var kept = await host.Grain<IUserPostsGrain>(author).Publish("kept", null);
+        var doomed = await host.Grain<IUserPostsGrain>(author).Publish("doomed", null);
+        await Eventually.TrueAsync(async () => (await host.ReadFeedAsync(reader)).Count == 2, "the reader's feed has both posts");
+        var post = host.Grain<IPostGrain>(doomed.PostId);
+
+        Assert.Equal(PostOutcome.Forbidden, await post.Delete(reader));
+        Assert.NotNull(await post.Get(reader));
+        Assert.Equal(PostOutcome.Done, await post.Delete(author));
+
+        Assert.Null(await post.Get(author));
+        Assert.Null(await post.GetCounts());
+        Assert.Null(await post.GetComments(10, null));
+        Assert.Null(await post.AddComment(reader, "too late"));
+        Assert.Equal(PostOutcome.NotFound, await post.Like(reader));
+        Assert.Equal(PostOutcome.NotFound, await post.Delete(author));
+        Assert.Equal([kept.PostId], await host.ReadFeedAsync(reader));
+        Assert.Equal([kept.PostId], await host.ReadFeedAsync(author));
+        Assert.Equal([kept.PostId], (await host.Grain<IUserPostsGrain>(author).GetPosts(10, null, null)).Items.Select(static p => p.PostId));
+        Assert.Equal([kept.PostId], await host.StoredFeedAsync(reader));
+        Assert.Equal(1, (await host.Grain<IUserGrain>(author).GetProfile())!.Posts);
+    }
+
+    [Fact]
+    public async Task Paging_a_feed_while_new_posts_arrive_neither_repeats_nor_skips()
+    {
+        await using var host = await SocialHost.StartAsync();
+        var (author, reader) = (await host.RegisterAsync("author"), await host.RegisterAsync("reader"));
+        await host.Grain<IUserGrain>(reader).Follow(author);
+        var before = new List<string>();
+        for (var i = 0; i < 7; i++)
+        {
+            before.Add((await host.Grain<IUserPostsGrain>(author).Publish($"old {i}", null)).PostId);
+        }
+
+        await Eventually.TrueAsync(async () => (await host.StoredFeedAsync(reader)).Count == 7, "the reader's feed has the 7 posts");
+        var feed = host.Grain<IFeedGrain>(reader);
+
+        var first = await feed.GetPage(3, null);
+        for (var i = 0; i < 4; i++)
+        {
+            await host.Grain<IUserPostsGrain>(author).Publish($"new {i}", null);
+        }
+
+        await Eventually.TrueAsync(async () => (await host.StoredFeedAsync(reader)).Count == 11, "the new posts reached the feed");
+        var second = await feed.GetPage(3, first.NextCursor);
+        var third = await feed.GetPage(3, second.NextCursor);
+
+        Assert.Equal(before.AsEnumerable().Reverse(), first.Items.Concat(second.Items).Concat(third.Items).Select(static p => p.PostId));
+        Assert.Null(third.NextCursor);
+        Assert.Equal(11, (await host.ReadFeedAsync(reader, 4)).Count);
+    }
+
+    [Fact]
+    public async Task A_feed_keeps_at_most_MaxEntries_posts()
+    {
+        await using var host = await SocialHost.StartAsync(new SocialHostOptions { MaxEntries = 5 });
+        var (author, reader) = (await host.RegisterAsync("author"), await host.RegisterAsync("reader"));
+        await host.Grain<IUserGrain>(reader).Follow(author);
+        var posts = new List<string>();
+        for (var i = 0; i < 8; i++)
+        {
+            posts.Add((await host.Grain<IUserPostsGrain>(author).Publish($"post {i}", null)).PostId);
+        }
+
+        await Eventually.TrueAsync(async () => (await host.StoredFeedAsync(reader)).Contains(posts[^1]), "the last post reached the feed");
+
+        Assert.Equal(posts.TakeLast(5).Reverse(), await host.ReadFeedAsync(reader, 2));
+        Assert.Equal(5, (await host.StoredFeedAsync(reader)).Count);
+    }
+}
