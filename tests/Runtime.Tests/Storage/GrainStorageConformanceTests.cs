@@ -257,6 +257,24 @@ public abstract partial class GrainStorageConformanceTests : IAsyncLifetime
         return state;
     }
 
+    /// <summary>
+    /// After a batch whose whole transaction failed: none of its writes or events are stored, and a retry of one
+    /// of them succeeds (the writer recovered).
+    /// </summary>
+    protected static async Task AssertFailedBatchStoredNothingAsync<TStorage>(TStorage storage, IReadOnlyList<GrainId> ids)
+        where TStorage : IGrainStorage, IOutboxStore
+    {
+        foreach (var id in ids)
+        {
+            Assert.False((await ReadCounterAsync(storage, id)).RecordExists);
+        }
+
+        Assert.Empty(await storage.ReadPendingAsync(10, default));
+        var retry = new TestGrainState<CounterState>(new(2));
+        await storage.WriteStateAsync("counter", ids[0], retry, [], default).WaitAsync(Timeout);
+        Assert.True(retry.RecordExists);
+    }
+
     /// <summary>Creates an outbox event whose key and payload identify it.</summary>
     protected static OutboxEvent NewEvent(string key, string streamNamespace = "test") =>
         new(streamNamespace, key, Guid.NewGuid(), System.Text.Encoding.UTF8.GetBytes($"{{\"key\":\"{key}\"}}"));

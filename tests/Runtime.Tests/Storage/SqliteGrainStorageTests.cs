@@ -68,15 +68,7 @@ public sealed class SqliteGrainStorageTests : GrainStorageConformanceTests
             lockHolder.Rollback();
         }
 
-        foreach (var id in ids)
-        {
-            Assert.False((await ReadCounterAsync(storage, id)).RecordExists);
-        }
-
-        Assert.Empty(await storage.ReadPendingAsync(10, default));
-        var retry = new TestGrainState<CounterState>(new(2));
-        await storage.WriteStateAsync("counter", ids[0], retry, [], default).WaitAsync(Timeout);
-        Assert.True(retry.RecordExists);
+        await AssertFailedBatchStoredNothingAsync(storage, ids);
     }
 
     private SqliteGrainStorage CreateProvider(SqliteGrainStorageOptions? options = null) => new(
