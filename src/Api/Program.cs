@@ -9,6 +9,7 @@ builder.AddApplicationServices();
 
 var app = builder.Build();
 app.UseApplicationMiddleware();
+app.UseWebClient();
 app.MapDefaultEndpoints();
 app.MapOpenApi();
 app.MapAuthApi();

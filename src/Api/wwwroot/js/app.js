@@ -1,0 +1,115 @@
+// Wires the page: log in or register, then the feed, composing, likes, follows and the notification badge.
+import { api, currentUser, login, logout, register } from './api.js';
+import { addPost, clearFeed, updateCounts } from './feed.js';
+import { connect, disconnect, watch } from './live.js';
+
+const $ = id => document.getElementById(id);
+let unread = 0;
+
+function setUnread(count) {
+  unread = count;
+  $('notification-badge').textContent = String(count);
+  $('notification-badge').dataset.count = String(count);
+}
+
+// Shows a post and watches it, so likes and comments by others update its counts live.
+function show(post, options) {
+  if (addPost(post, toggleLike, options)) watch(post.postId);
+}
+
+async function toggleLike(postId, like) {
+  try {
+    await api(like ? 'PUT' : 'DELETE', `/posts/${encodeURIComponent(postId)}/like`);
+    updateCounts(await api('GET', `/posts/${encodeURIComponent(postId)}`));
+  } catch (error) {
+    console.warn('like failed', error);
+  }
+}
+
+async function start() {
+  const user = currentUser();
+  $('auth').hidden = !!user;
+  $('app').hidden = $('session').hidden = !user;
+  clearFeed();
+  if (!user) return;
+  $('me').textContent = `@${user.handle}`;
+
+  // Connect first, so a post published while the first page loads arrives live instead of falling in between.
+  await connect({
+    feedPost: post => show(post, { atTop: true }),
+    notification: () => setUnread(unread + 1),
+    postUpdated: updateCounts,
+  });
+  await loadFeed();
+  setUnread((await api('GET', '/notifications?limit=1')).unread);
+}
+
+// The first page of the home feed, in the server's order (newest first).
+async function loadFeed() {
+  const page = await api('GET', '/feed');
+  clearFeed();
+  page.items.forEach(post => show(post));
+}
+
+// A failed start (say, a session that can no longer be refreshed) falls back to the login form.
+function boot() {
+  start().catch(async error => {
+    console.warn('start failed', error);
+    if (!currentUser()) await start();
+  });
+}
+
+async function withError(target, action) {
+  target.textContent = '';
+  try {
+    await action();
+  } catch (error) {
+    target.textContent = error.message;
+  }
+}
+
+$('auth-form').addEventListener('submit', event => {
+  event.preventDefault();
+  const handle = $('auth-handle').value.trim();
+  const password = $('auth-password').value;
+  const registering = event.submitter?.value === 'register';
+  withError($('auth-error'), async () => {
+    await (registering ? register(handle, $('auth-display-name').value.trim() || handle, password) : login(handle, password));
+    $('auth-password').value = '';
+    boot();
+  });
+});
+
+$('compose').addEventListener('submit', event => {
+  event.preventDefault();
+  withError($('compose-error'), async () => {
+    // The hub does not echo a post to its author, so the author's own post goes on top here.
+    show(await api('POST', '/posts', { text: $('compose-text').value }), { atTop: true });
+    $('compose-text').value = '';
+  });
+});
+
+$('follow-form').addEventListener('submit', event => {
+  event.preventDefault();
+  const handle = $('follow-handle').value.trim().replace(/^@/, '');
+  withError($('follow-status'), async () => {
+    const profile = await api('GET', `/users/${encodeURIComponent(handle)}`);
+    await api('PUT', `/users/${encodeURIComponent(profile.userId)}/follow`);
+    $('follow-status').textContent = `Following @${profile.handle}`;
+    $('follow-handle').value = '';
+    // The followee's recent posts are in the feed now, among the ones on screen.
+    await loadFeed();
+  });
+});
+
+$('notifications').addEventListener('click', () => {
+  api('POST', '/notifications/read').then(() => setUnread(0), error => console.warn('mark read failed', error));
+});
+
+$('logout').addEventListener('click', async () => {
+  await disconnect();
+  await logout();
+  boot();
+});
+
+boot();
