@@ -1,5 +1,6 @@
 using Playbound.Api.Apis;
 using Playbound.Api.Extensions;
+using Playbound.Api.Realtime;
 using Playbound.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -17,6 +18,7 @@ app.MapUsersApi();
 app.MapPostsApi();
 app.MapFeedApi();
 app.MapNotificationsApi();
+app.MapFeedHub();
 app.Run();
 
 /// <summary>The Api's entry point, visible to integration tests.</summary>

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Playbound.Grains.Feeds;
 using Playbound.Grains.Ids;
+using Playbound.Grains.Realtime;
 
 namespace Playbound.Grains;
 
@@ -12,7 +13,8 @@ public static class GrainsServiceCollectionExtensions
     /// <summary>
     /// Adds <see cref="FeedOptions"/> (bound to <c>Playbound:Feed</c>) and the <see cref="IIdGenerator"/> (node id from
     /// <c>Playbound:NodeId</c>), both validated at startup. The stores (<c>IUserDirectory</c>, ...) are registered
-    /// separately, per storage kind.
+    /// separately, per storage kind. Realtime pushes go nowhere until a host with a hub replaces
+    /// <see cref="IUserPresence"/> and <see cref="IRealtimePublisher"/>.
     /// </summary>
     public static IServiceCollection AddSocialGrains(this IServiceCollection services)
     {
@@ -22,6 +24,9 @@ public static class GrainsServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<IdGeneratorOptions>, IdGeneratorOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IIdGenerator, SnowflakeIdGenerator>();
+        services.TryAddSingleton<NoRealtimeClients>();
+        services.TryAddSingleton<IUserPresence>(static sp => sp.GetRequiredService<NoRealtimeClients>());
+        services.TryAddSingleton<IRealtimePublisher>(static sp => sp.GetRequiredService<NoRealtimeClients>());
         return services;
     }
 }

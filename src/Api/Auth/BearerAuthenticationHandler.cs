@@ -1,7 +1,10 @@
+using System.Globalization;
+using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
 
 namespace Playbound.Api.Auth;
 
@@ -33,7 +36,7 @@ public sealed class BearerAuthenticationHandler(
         var identity = await tokens.ValidateAsync(token);
         return identity is null
             ? AuthenticateResult.Fail("The access token is malformed, forged or expired.")
-            : AuthenticateResult.Success(new AuthenticationTicket(new(identity), SchemeName));
+            : AuthenticateResult.Success(new AuthenticationTicket(new(identity), ExpiresAt(identity), SchemeName));
     }
 
     /// <inheritdoc />
@@ -67,6 +70,12 @@ public sealed class BearerAuthenticationHandler(
             ? NullIfBlank(Request.Query["access_token"].ToString())
             : null;
     }
+
+    // The hub closes a connection when its ticket expires; the token's exp is when that is.
+    private static AuthenticationProperties ExpiresAt(ClaimsIdentity identity) =>
+        long.TryParse(identity.FindFirst(JwtRegisteredClaimNames.Exp)?.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var exp)
+            ? new AuthenticationProperties { ExpiresUtc = DateTimeOffset.FromUnixTimeSeconds(exp) }
+            : new AuthenticationProperties();
 
     private static string? NullIfBlank(string value) => string.IsNullOrWhiteSpace(value) ? null : value;
 

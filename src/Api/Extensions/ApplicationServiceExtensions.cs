@@ -7,6 +7,7 @@ using Playbound.Api.Hardening;
 using Playbound.Api.OpenApi;
 using Playbound.Api.Paging;
 using Playbound.Api.RateLimiting;
+using Playbound.Api.Realtime;
 using Playbound.Hosting;
 
 namespace Playbound.Api.Extensions;
@@ -14,7 +15,7 @@ namespace Playbound.Api.Extensions;
 /// <summary>The Api's services and middleware, so Program.cs only composes.</summary>
 public static class ApplicationServiceExtensions
 {
-    /// <summary>Adds JSON settings, request limits, authentication, rate limiting, cursors and the OpenAPI document.</summary>
+    /// <summary>Adds JSON settings, request limits, authentication, rate limiting, the realtime hub, cursors and the OpenAPI document.</summary>
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -34,6 +35,7 @@ public static class ApplicationServiceExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RateLimitOptions>, RateLimitOptionsValidator>());
         services.AddRateLimiter(RateLimitPolicies.Configure);
 
+        builder.AddRealtime();
         services.AddSingleton<CursorProtector>();
         services.AddOpenApi(static o =>
         {

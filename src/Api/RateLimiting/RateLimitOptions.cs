@@ -22,6 +22,12 @@ public sealed class RateLimitOptions
     /// <summary>The default burst of auth requests per client IP.</summary>
     public const int DefaultAuthBurst = 300;
 
+    /// <summary>The default sustained rate of hub method calls per user (calls per second).</summary>
+    public const int DefaultHubTokensPerSecond = 20;
+
+    /// <summary>The default burst of hub method calls per user: enough to watch a whole feed page at once.</summary>
+    public const int DefaultHubBurst = 100;
+
     /// <summary>Whether requests are limited at all.</summary>
     public bool Enabled { get; set; } = true;
 
@@ -33,6 +39,9 @@ public sealed class RateLimitOptions
 
     /// <summary>The bucket of each client IP over the auth endpoints, which check passwords and are the target of guessing.</summary>
     public TokenBucketSettings Auth { get; set; } = new() { TokensPerSecond = DefaultAuthTokensPerSecond, Burst = DefaultAuthBurst };
+
+    /// <summary>The bucket of each user over hub method calls (<c>WatchPost</c>, <c>UnwatchPost</c>), shared by their connections.</summary>
+    public TokenBucketSettings Hub { get; set; } = new() { TokensPerSecond = DefaultHubTokensPerSecond, Burst = DefaultHubBurst };
 }
 
 /// <summary>One token bucket: it holds up to <see cref="Burst"/> tokens and refills <see cref="TokensPerSecond"/> a second.</summary>

@@ -10,6 +10,7 @@ internal sealed class RateLimitOptionsValidator : IValidateOptions<RateLimitOpti
         var failures = new List<string>();
         Check(options.User, "User", failures);
         Check(options.Auth, "Auth", failures);
+        Check(options.Hub, "Hub", failures);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

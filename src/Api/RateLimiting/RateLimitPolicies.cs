@@ -39,15 +39,18 @@ public static class RateLimitPolicies
         }
 
         var bucket = pick(options);
-        return RateLimitPartition.GetTokenBucketLimiter(key, _ => new TokenBucketRateLimiterOptions
-        {
-            TokenLimit = bucket.Burst,
-            TokensPerPeriod = bucket.TokensPerSecond,
-            ReplenishmentPeriod = TimeSpan.FromSeconds(1),
-            QueueLimit = 0,
-            AutoReplenishment = true,
-        });
+        return RateLimitPartition.GetTokenBucketLimiter(key, _ => TokenBucket(bucket));
     }
+
+    /// <summary>A bucket that rejects at once when empty (no queue) and refills every second.</summary>
+    public static TokenBucketRateLimiterOptions TokenBucket(TokenBucketSettings bucket) => new()
+    {
+        TokenLimit = bucket.Burst,
+        TokensPerPeriod = bucket.TokensPerSecond,
+        ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+        QueueLimit = 0,
+        AutoReplenishment = true,
+    };
 
     // The connection's address; behind a proxy, configure forwarded headers so this is the client's, not the proxy's.
     private static string ClientIp(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Playbound.Grains.Realtime;
 using Playbound.Grains.Stores;
 using Playbound.Runtime;
 using Playbound.Runtime.Streams;
@@ -11,6 +12,8 @@ namespace Playbound.Grains.Feeds;
 /// the author's own feed and, unless the author is a celebrity (whose posts feeds merge at read time), into every
 /// follower's feed, one store statement per page of followers. The event is acknowledged only after every page is
 /// stored, so after a crash the relay redelivers it and the idempotent store leaves each feed with the post once.
+/// Each page's followers who are online get <see cref="RealtimeMethods.FeedPost"/> once the page is stored; a
+/// celebrity's online followers get it too, found among the online users rather than the followers.
 /// A deleted post is removed again from the index and every feed, repairing anything the fan-out added after the
 /// inline delete.
 /// </summary>
@@ -22,6 +25,8 @@ internal sealed class FanoutWorkerGrain(
     IUserDirectory directory,
     IFollowGraph graph,
     IOptions<FeedOptions> options,
+    IUserPresence presence,
+    IRealtimePublisher realtime,
     ILogger<FanoutWorkerGrain> logger) : Grain, IStreamSubscriber<PostEvent>
 {
     private readonly FeedOptions _options = options.Value;
@@ -50,11 +55,20 @@ internal sealed class FanoutWorkerGrain(
         if (followers >= _options.CelebrityThreshold)
         {
             logger.CelebrityPostNotFannedOut(published.PostId, published.AuthorId, followers);
+            await PushToOnlineFollowersAsync(post);
             return;
         }
 
         var reached = await FollowerFeeds.ForEachAsync(
-            graph, published.AuthorId, _options, page => AddToFeedsAsync(published, page), follower => NotifyFeedAsync(published, follower));
+            graph,
+            published.AuthorId,
+            _options,
+            async page =>
+            {
+                await AddToFeedsAsync(published, page);
+                PushToOnline(post, page);
+            },
+            follower => NotifyFeedAsync(published, follower));
         logger.PostFannedOut(published.PostId, published.AuthorId, reached);
     }
 
@@ -63,6 +77,33 @@ internal sealed class FanoutWorkerGrain(
         await index.RemoveAsync(deleted.PostId, CancellationToken.None);
         await feeds.RemovePostAsync(deleted.PostId, CancellationToken.None);
         await GrainFactory.GetGrain<IUserPostsGrain>(deleted.AuthorId).ForgetPost(deleted.PostId);
+    }
+
+    private void PushToOnline(PostView post, IReadOnlyList<string> userIds)
+    {
+        if (presence.OnlineCount == 0)
+        {
+            return;
+        }
+
+        var online = userIds.Where(presence.IsOnline).ToArray();
+        if (online.Length > 0)
+        {
+            realtime.PushToUsers(online, RealtimeMethods.FeedPost, post);
+        }
+    }
+
+    /// <summary>A celebrity's post reaches feeds at read time; its online followers are found among the online users, a page at a time.</summary>
+    private async Task PushToOnlineFollowersAsync(PostView post)
+    {
+        foreach (var online in presence.OnlineUsers().Chunk(_options.FanoutPageSize))
+        {
+            var followers = await graph.FilterFollowersAsync(post.AuthorId, online, CancellationToken.None);
+            if (followers.Count > 0)
+            {
+                realtime.PushToUsers(followers, RealtimeMethods.FeedPost, post);
+            }
+        }
     }
 
     private Task AddToFeedsAsync(PostPublished post, IReadOnlyList<string> userIds) =>

@@ -1,3 +1,4 @@
+using Playbound.Grains.Realtime;
 using Playbound.Grains.Stores;
 using Playbound.Runtime;
 using Playbound.Runtime.Streams;
@@ -7,10 +8,11 @@ namespace Playbound.Grains.Notifications;
 /// <summary>
 /// A user's notifications (key: user id). Producers emit <see cref="NotificationRequested"/> through the outbox
 /// (stream <see cref="StreamNamespaces.Notifications"/>, key: the user), so a notification is never lost to a crash;
-/// this grain stores each one idempotently by id and keeps the unread count in memory.
+/// this grain stores each one idempotently by id, keeps the unread count in memory and pushes each new one to the
+/// user if they are online.
 /// </summary>
 [ImplicitStreamSubscription(StreamNamespaces.Notifications)]
-public sealed class NotificationGrain(INotificationStore notifications)
+public sealed class NotificationGrain(INotificationStore notifications, IUserPresence presence, IRealtimePublisher realtime)
     : Grain, INotificationGrain, IStreamSubscriber<NotificationRequested>
 {
     private long _unread;
@@ -29,6 +31,10 @@ public sealed class NotificationGrain(INotificationStore notifications)
         if (await notifications.AddAsync(record, CancellationToken.None))
         {
             _unread++;
+            if (presence.IsOnline(UserId))
+            {
+                realtime.PushToUsers([UserId], RealtimeMethods.Notification, View(record));
+            }
         }
     }
 
@@ -36,8 +42,7 @@ public sealed class NotificationGrain(INotificationStore notifications)
     public async Task<NotificationPage> GetPage(int limit, string? cursor)
     {
         var page = await KeysetPages.ReadAsync(limit, cursor, (take, before) => notifications.GetPageAsync(UserId, take, before, CancellationToken.None), static n => n.NotificationId);
-        var items = page.Items.Select(static n => new NotificationView(n.NotificationId, n.Type, n.ActorId, n.ActorHandle, n.PostId, n.CreatedAt, n.Read));
-        return new NotificationPage([.. items], page.NextCursor, _unread);
+        return new NotificationPage([.. page.Items.Select(View)], page.NextCursor, _unread);
     }
 
     /// <inheritdoc />
@@ -46,4 +51,6 @@ public sealed class NotificationGrain(INotificationStore notifications)
         await notifications.MarkAllReadAsync(UserId, CancellationToken.None);
         _unread = 0;
     }
+
+    private static NotificationView View(NotificationRecord n) => new(n.NotificationId, n.Type, n.ActorId, n.ActorHandle, n.PostId, n.CreatedAt, n.Read);
 }

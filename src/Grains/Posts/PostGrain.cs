@@ -1,4 +1,5 @@
 using Playbound.Grains.Ids;
+using Playbound.Grains.Realtime;
 using Playbound.Grains.Stores;
 using Playbound.Runtime;
 using Playbound.Runtime.Storage;
@@ -29,7 +30,8 @@ public sealed record PostState
 
 /// <summary>
 /// One post (key: post id). An activation holds the likers and the comment count in memory, so a hot post is served
-/// without touching a counter row; each like or comment is its own row in <see cref="IEngagementStore"/>.
+/// without touching a counter row; each like or comment is its own row in <see cref="IEngagementStore"/>. Every
+/// change of the counts is pushed to the clients watching the post.
 /// </summary>
 public sealed class PostGrain(
     [PersistentState("post")] IPersistentState<PostState> post,
@@ -38,6 +40,7 @@ public sealed class PostGrain(
     IFeedStore feeds,
     IUserDirectory directory,
     IIdGenerator ids,
+    IRealtimePublisher realtime,
     TimeProvider time) : Grain, IPostGrain
 {
     private HashSet<string> _likers = new(StringComparer.Ordinal);
@@ -129,6 +132,7 @@ public sealed class PostGrain(
 
         await engagement.AddLikeAsync(PostId, userId, CancellationToken.None);
         _likers.Add(userId);
+        PushCounts();
         return PostOutcome.Done;
     }
 
@@ -144,6 +148,7 @@ public sealed class PostGrain(
         {
             await engagement.RemoveLikeAsync(PostId, userId, CancellationToken.None);
             _likers.Remove(userId);
+            PushCounts();
         }
 
         return PostOutcome.Done;
@@ -163,6 +168,7 @@ public sealed class PostGrain(
         await NotifyCommentAsync(commenter, text);
         await engagement.AddCommentAsync(comment, CancellationToken.None);
         _comments++;
+        PushCounts();
         return new CommentView(comment.CommentId, PostId, authorId, commenter.Handle, text, comment.CreatedAt);
     }
 
@@ -179,7 +185,11 @@ public sealed class PostGrain(
     }
 
     /// <inheritdoc />
-    public Task<PostCounts?> GetCounts() => Task.FromResult(Exists ? new PostCounts(PostId, _likers.Count, _comments) : null);
+    public Task<PostCounts?> GetCounts() => Task.FromResult(Exists ? Counts() : null);
+
+    private PostCounts Counts() => new(PostId, _likers.Count, _comments);
+
+    private void PushCounts() => realtime.PushToPostWatchers(Counts());
 
     /// <summary>Notifies the post's author of the comment (unless it is theirs) and everyone it mentions.</summary>
     private async Task NotifyCommentAsync(UserRecord commenter, string text)

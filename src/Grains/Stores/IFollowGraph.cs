@@ -23,6 +23,12 @@ public interface IFollowGraph
     /// <summary>Follower ids of <paramref name="userId"/> in a stable order, for fan-out in pages.</summary>
     Task<IdPage> GetFollowerIdsAsync(string userId, int limit, string? cursor, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Which of <paramref name="candidateIds"/> follow <paramref name="followeeId"/>: one query for a batch of
+    /// candidates, so finding a celebrity's online followers costs per online user, not per follower.
+    /// </summary>
+    Task<IReadOnlyList<string>> FilterFollowersAsync(string followeeId, IReadOnlyCollection<string> candidateIds, CancellationToken cancellationToken);
+
     /// <summary>Followees of <paramref name="userId"/> that have at least <paramref name="minFollowers"/> followers (celebrities).</summary>
     Task<IReadOnlyList<string>> GetFolloweesWithFollowersAtLeastAsync(string userId, long minFollowers, CancellationToken cancellationToken);
 

@@ -35,10 +35,10 @@ public sealed class SocialHost : IAsyncDisposable
 
     public IFeedStore FeedStore => Services.GetRequiredService<IFeedStore>();
 
-    public static async Task<SocialHost> StartAsync(SocialHostOptions? options = null)
+    public static async Task<SocialHost> StartAsync(SocialHostOptions? options = null, Action<IServiceCollection>? configureServices = null)
     {
         options ??= new SocialHostOptions();
-        var host = Build(options);
+        var host = Build(options, configureServices);
         await host.StartAsync();
         return new SocialHost(host, options);
     }

@@ -46,6 +46,20 @@ public abstract partial class SocialStoreTests
     }
 
     [Fact]
+    public async Task Filtering_followers_keeps_only_the_candidates_who_currently_follow()
+    {
+        var (star, fan, former, stranger) = (await NewUserAsync(), await NewUserAsync(), await NewUserAsync(), await NewUserAsync());
+        await FollowAsync(fan, star);
+        await FollowAsync(former, star);
+        await FollowAsync(former, star, following: false);
+        await FollowAsync(star, stranger);
+
+        Assert.Equal([fan], await Db.Follows.FilterFollowersAsync(star, [fan, former, stranger, star], default));
+        Assert.Empty(await Db.Follows.FilterFollowersAsync(star, [], default));
+        Assert.Empty(await Db.Follows.FilterFollowersAsync(stranger, [fan, former], default));
+    }
+
+    [Fact]
     public async Task Following_yourself_is_rejected()
     {
         var alice = await NewUserAsync();

@@ -25,6 +25,9 @@ internal sealed class SqlFollowGraph(SocialDatabase database) : IFollowGraph
         "SELECT f.followee_id FROM follows f JOIN user_counts c ON c.user_id = f.followee_id" +
         " WHERE f.follower_id = @user AND f.following AND c.followers >= @min ORDER BY f.followee_id";
 
+    private const string FollowersAmong =
+        " JOIN follows f ON f.follower_id = ids.id AND f.followee_id = @followee AND f.following";
+
     // Followees' followees, minus the user and whom the user already follows, ranked by how many followees lead to
     // each; ties go to the newer account (ids are time-sortable).
     private const string Suggestions = """
@@ -48,6 +51,7 @@ internal sealed class SqlFollowGraph(SocialDatabase database) : IFollowGraph
         "SELECT follower_id FROM follows WHERE followee_id = @owner AND following", "follower_id > @cursor", "ORDER BY follower_id");
 
     private readonly string _lockRow = SelectRow + database.ForUpdate;
+    private readonly string _followersAmong = $"SELECT f.follower_id FROM {database.IdList("@candidates")}" + FollowersAmong;
 
     /// <inheritdoc />
     public Task<FollowChange> SetFollowAsync(
@@ -127,6 +131,22 @@ internal sealed class SqlFollowGraph(SocialDatabase database) : IFollowGraph
         var user = SocialValues.Id(userId, nameof(userId));
         return await database.QueryAsync(
             Celebrities, statement => statement.Int64("@user", user).Int64("@min", minFollowers), row => row.Id(0), cancellationToken)
+            .ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<string>> FilterFollowersAsync(
+        string followeeId, IReadOnlyCollection<string> candidateIds, CancellationToken cancellationToken)
+    {
+        var followee = SocialValues.Id(followeeId, nameof(followeeId));
+        var candidates = candidateIds.Select(id => SocialValues.Id(id, nameof(candidateIds))).ToArray();
+        if (candidates.Length == 0)
+        {
+            return [];
+        }
+
+        return await database.QueryAsync(
+            _followersAmong, statement => statement.Int64("@followee", followee).Ids("@candidates", candidates), row => row.Id(0), cancellationToken)
             .ConfigureAwait(false);
     }
 

@@ -1,0 +1,93 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
+using Playbound.Api.Validation;
+using Playbound.Grains;
+using Playbound.Runtime;
+
+namespace Playbound.Api.Realtime;
+
+/// <summary>
+/// The realtime hub at <see cref="Path"/> (api.md, "Realtime"). The server pushes <c>feedPost</c>,
+/// <c>notification</c> and <c>postUpdated</c>; clients call <see cref="WatchPost"/> and <see cref="UnwatchPost"/>.
+/// A bad call answers a <see cref="HubException"/> and leaves the connection open.
+/// </summary>
+[Authorize]
+public sealed class FeedHub(ConnectedUsers users, IGrainFactory grains) : Hub
+{
+    /// <summary>Where the hub is mapped.</summary>
+    public const string Path = "/hubs/feed";
+
+    /// <summary>How many posts one connection may watch at once; a feed page shows far fewer.</summary>
+    public const int MaxWatchedPosts = 200;
+
+    private string UserId => Context.UserIdentifier!;
+
+    /// <summary>The group of the connections watching a post.</summary>
+    public static string PostGroup(string postId) => "post:" + postId;
+
+    /// <inheritdoc />
+    public override Task OnConnectedAsync()
+    {
+        users.Add(UserId, Context.ConnectionId);
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        users.Remove(UserId, Context.ConnectionId);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Starts sending <c>postUpdated</c> for the post to this connection.</summary>
+    /// <exception cref="HubException">The id is malformed, the post does not exist, or the connection watches too many posts.</exception>
+    public async Task WatchPost(string postId)
+    {
+        RequireWellFormed(postId);
+        if (await grains.GetGrain<IPostGrain>(postId).Get(null) is null)
+        {
+            throw new HubException($"Post '{postId}' does not exist.");
+        }
+
+        var watched = Watched();
+        if (!watched.Contains(postId) && watched.Count >= MaxWatchedPosts)
+        {
+            throw new HubException($"A connection may watch at most {MaxWatchedPosts} posts; unwatch some first.");
+        }
+
+        watched.Add(postId);
+        await Groups.AddToGroupAsync(Context.ConnectionId, PostGroup(postId));
+    }
+
+    /// <summary>Stops sending <c>postUpdated</c> for the post to this connection; unwatching a post not watched does nothing.</summary>
+    /// <exception cref="HubException">The id is malformed.</exception>
+    public async Task UnwatchPost(string postId)
+    {
+        RequireWellFormed(postId);
+        if (Watched().Remove(postId))
+        {
+            await Groups.RemoveFromGroupAsync(Context.ConnectionId, PostGroup(postId));
+        }
+    }
+
+    private static void RequireWellFormed(string? postId)
+    {
+        if (!InputRules.IsWellFormedId(postId))
+        {
+            throw new HubException($"postId must be a post id (1-{InputRules.IdMaxLength} ASCII letters, digits, _ - . or :).");
+        }
+    }
+
+    // Hub instances live for one call; the connection's items outlive them.
+    private HashSet<string> Watched()
+    {
+        if (Context.Items.TryGetValue(nameof(Watched), out var value) && value is HashSet<string> watched)
+        {
+            return watched;
+        }
+
+        watched = new HashSet<string>(StringComparer.Ordinal);
+        Context.Items[nameof(Watched)] = watched;
+        return watched;
+    }
+}

@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.SignalR;
+using Playbound.Grains;
+using Playbound.Grains.Realtime;
+
+namespace Playbound.Api.Realtime;
+
+/// <summary>
+/// Pushes through this process's <see cref="FeedHub"/>, to connections by id (the hub's own per-user send scans
+/// every connection for each user). Sends are not awaited: a slow socket must not hold up the fan-out that pushed.
+/// </summary>
+internal sealed class HubRealtimePublisher(IHubContext<FeedHub> hub, ConnectedUsers users, ILogger<HubRealtimePublisher> logger)
+    : IRealtimePublisher
+{
+    /// <inheritdoc />
+    public void PushToUsers(IReadOnlyCollection<string> userIds, string method, object payload)
+    {
+        var connections = users.ConnectionsOf(userIds);
+        if (connections.Count > 0)
+        {
+            Observe(hub.Clients.Clients(connections).SendAsync(method, payload), method);
+        }
+    }
+
+    /// <inheritdoc />
+    public void PushToPostWatchers(PostCounts counts) =>
+        Observe(hub.Clients.Group(FeedHub.PostGroup(counts.PostId)).SendAsync(RealtimeMethods.PostUpdated, counts), RealtimeMethods.PostUpdated);
+
+    private void Observe(Task send, string method)
+    {
+        if (!send.IsCompletedSuccessfully)
+        {
+            send.ContinueWith(
+                static (task, state) =>
+                {
+                    var (logger, method) = ((ILogger, string))state!;
+                    logger.PushFailed(task.Exception!.GetBaseException(), method);
+                },
+                (logger, method),
+                CancellationToken.None,
+                TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously,
+                TaskScheduler.Default);
+        }
+    }
+}
