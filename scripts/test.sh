@@ -8,6 +8,8 @@ cd "$(dirname "$0")/.."
 if [[ -z "${PLAYBOUND_TEST_POSTGRES:-}" ]]; then
   scripts/ensure-postgres.sh
 fi
+# chromium + chromedriver and node for tests/EndToEnd.Tests.
+scripts/ensure-browser.sh
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 results="artifacts/test-results"

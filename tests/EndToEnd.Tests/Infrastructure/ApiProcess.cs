@@ -37,7 +37,8 @@ public sealed partial class ApiProcess : IAsyncLifetime
             throw new InvalidOperationException($"The Api is not built at {Paths.ApiAssembly}; build the solution first.");
         }
 
-        var start = new ProcessStartInfo("dotnet")
+        // The dotnet CLI names its own host for child processes; a test host started another way falls back to PATH.
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
             WorkingDirectory = Paths.ApiProject,
             RedirectStandardOutput = true,

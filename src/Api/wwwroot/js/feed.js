@@ -38,7 +38,11 @@ export function updateCounts({ postId, likes, comments, likedByMe }) {
   li.querySelector('.like-count').textContent = `${likes} ${likes === 1 ? 'like' : 'likes'}`;
   li.querySelector('.comment-count').textContent = `${comments} ${comments === 1 ? 'comment' : 'comments'}`;
   li.dataset.likes = likes;
-  if (likedByMe !== undefined) li.querySelector('.like-button').setAttribute('aria-pressed', String(likedByMe));
+  if (likedByMe !== undefined) {
+    const like = li.querySelector('.like-button');
+    like.setAttribute('aria-pressed', String(likedByMe));
+    like.textContent = likedByMe ? '♥ Liked' : '♥ Like';
+  }
 }
 
 // Adds a post unless it is already shown; returns whether it was new. Posts pushed live go on top, marked fresh.
