@@ -50,6 +50,8 @@ public sealed class LiveFeedInTheBrowserTests(ApiProcess api)
         page.Type("auth-display-name", handle.Replace('_', ' '));
         page.Type("auth-password", "correct horse battery");
         page.ById("register").Click();
-        page.Until($"@{handle} to be registered and live", p => p.ById("live-status").GetAttribute("data-state") == "live");
+        // Settled (feed and badge loaded) as well as live, so the pushes that follow are counted on top of the snapshot.
+        page.Until($"@{handle} to be registered and live", p =>
+            p.All("body[data-ready='true']").Count == 1 && p.ById("live-status").GetAttribute("data-state") == "live");
     }
 }

@@ -33,8 +33,8 @@ async function send(method, path, body, token) {
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (token) headers.Authorization = `Bearer ${token}`;
   const response = await fetch(`/api/v1${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-  const text = await response.text();
-  const json = text ? JSON.parse(text) : null;
+  // Errors are ProblemDetails JSON, but a proxy in between may answer HTML.
+  const json = response.headers.get('Content-Type')?.includes('json') ? await response.json() : null;
   if (!response.ok) throw new ApiError(response.status, json);
   return json;
 }

@@ -26,12 +26,17 @@ async function toggleLike(postId, like) {
   }
 }
 
+// body[data-ready] marks a settled page (feed and badge loaded), for people's scripts and the end-to-end tests.
 async function start() {
+  delete document.body.dataset.ready;
   const user = currentUser();
   $('auth').hidden = !!user;
   $('app').hidden = $('session').hidden = !user;
   clearFeed();
-  if (!user) return;
+  if (!user) {
+    document.body.dataset.ready = 'true';
+    return;
+  }
   $('me').textContent = `@${user.handle}`;
 
   // Connect first, so a post published while the first page loads arrives live instead of falling in between.
@@ -39,7 +44,13 @@ async function start() {
     feedPost: post => show(post, { atTop: true }),
     notification: () => setUnread(unread + 1),
     postUpdated: updateCounts,
-  });
+  }, resync);
+  await resync();
+  document.body.dataset.ready = 'true';
+}
+
+// The server's view: at start, and after a reconnect, since pushes sent while the connection was down are lost.
+async function resync() {
   await loadFeed();
   setUnread((await api('GET', '/notifications?limit=1')).unread);
 }
