@@ -21,6 +21,8 @@ public sealed class NodeClientTests(ApiProcess api)
             new Dictionary<string, string> { ["PLAYBOUND_BASE_URL"] = api.BaseAddress.ToString().TrimEnd('/') });
 
         Assert.True(run.ExitCode == 0, api.Failure($"node --test exited with {run.ExitCode}:\n{run.Output}").Message);
+        // The spec reporter's summary, so a script that lost its tests cannot pass by running none.
+        Assert.Matches(@"(?m)\bpass [1-9][0-9]*$", run.Output);
     }
 
     // npm ci only when node_modules is missing, so repeated runs stay offline and fast.
