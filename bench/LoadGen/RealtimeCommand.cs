@@ -11,7 +11,7 @@ namespace Playbound.LoadGen;
 /// Measures live push against a running Api: registers an author and <c>--followers</c> followers over REST, opens
 /// <c>--connections-per-user</c> hub connections for each follower, then the author posts <c>--posts</c> times,
 /// <c>--interval-ms</c> apart. Latency is from just before the POST is sent to the moment a connection's receive
-/// completes, over every delivery. With <c>--server-pid</c> it also reports the server's resident memory per
+/// completes, over every delivery after the first <c>--warmup</c> posts (which activate the feeds and JIT the path). With <c>--server-pid</c> it also reports the server's resident memory per
 /// connection. The server must allow the registrations (raise Playbound:RateLimit:Auth) and may hash passwords
 /// cheaply (Playbound:Auth:PasswordHashIterations): neither touches the push path.
 /// </summary>
@@ -23,6 +23,7 @@ public static class RealtimeCommand
         var followers = options.Number("followers", 1_000);
         var perUser = options.Number("connections-per-user", 1);
         var posts = options.Number("posts", 50);
+        var warmup = options.Number("warmup", 5);
         var interval = TimeSpan.FromMilliseconds(options.Number("interval-ms", 100));
         var serverPid = options.Number("server-pid", 0);
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 16 }) { BaseAddress = baseUrl, Timeout = TimeSpan.FromSeconds(60) };
@@ -40,7 +41,7 @@ public static class RealtimeCommand
 
         var rssBefore = ResidentKiB(serverPid);
         var hubUrl = new Uri(baseUrl, "/hubs/feed");
-        var started = new long[posts];
+        var started = new long[warmup + posts];
         var latencies = new List<double>[followers * perUser];
         var connections = new HubConnection[followers * perUser];
         var opening = Stopwatch.StartNew();
@@ -49,14 +50,19 @@ public static class RealtimeCommand
             var received = latencies[i] = new List<double>(posts);
             var hub = connections[i] = new HubConnection();
             hub.On<JsonElement>("feedPost", (post, at) =>
-                received.Add(Stopwatch.GetElapsedTime(started[PostNumber(post)], at).TotalMilliseconds));
+            {
+                if (PostNumber(post) is var number && number >= warmup)
+                {
+                    received.Add(Stopwatch.GetElapsedTime(started[number], at).TotalMilliseconds);
+                }
+            });
             await hub.ConnectAsync(hubUrl, fans[i / perUser], ct);
         });
         Console.WriteLine($"{connections.Length:N0} connections open in {opening.Elapsed.TotalSeconds:N1} s");
         await Task.Delay(TimeSpan.FromSeconds(2));
         ReportMemory(serverPid, rssBefore, connections.Length);
 
-        for (var i = 0; i < posts; i++)
+        for (var i = 0; i < warmup + posts; i++)
         {
             started[i] = Stopwatch.GetTimestamp();
             await SendAsync(http, HttpMethod.Post, "/api/v1/posts", author.Token, new { text = string.Create(CultureInfo.InvariantCulture, $"push #{i}") });
