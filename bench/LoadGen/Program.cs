@@ -1,11 +1,12 @@
 using Playbound.LoadGen;
 
-// Usage: dotnet run -c Release --project bench/LoadGen -- <seed|drive|fanout> [options]; see README in docs/benchmarks.md.
+// Usage: dotnet run -c Release --project bench/LoadGen -- <seed|drive|fanout|realtime> [options]; see README in docs/benchmarks.md.
 return args.FirstOrDefault() switch
 {
     "seed" => await SeedCommand.RunAsync(LoadGenOptions.Parse(args)),
     "drive" => await DriveCommand.RunAsync(LoadGenOptions.Parse(args)),
     "fanout" => await FanoutCommand.RunAsync(LoadGenOptions.Parse(args)),
+    "realtime" => await RealtimeCommand.RunAsync(LoadGenOptions.Parse(args)),
     _ => Usage(),
 };
 
@@ -16,6 +17,7 @@ static int Usage()
           seed   --data DIR [--users 10000] [--posts 100000] [--popular 5] [--popular-followers 5000] [--random 42]
           drive  --url URL [--path /api/v1/feed] [--users-file DIR/users.txt] [--logins 200] [--concurrency 32] [--seconds 20] [--baseline]
           fanout --data DIR [--followers 5000] [--posts 20]
+          realtime --url URL [--followers 1000] [--connections-per-user 1] [--posts 50] [--warmup 5] [--interval-ms 100] [--server-pid PID]
         """);
     return 2;
 }

@@ -127,8 +127,8 @@ public sealed partial class HubClient
         }
     }
 
-    // The server closes a connection it has heard nothing from for its client timeout (30 s by default), and a
-    // benchmark's listeners may never invoke anything.
+    // SignalR servers may close a connection they have heard nothing from for their client timeout (30 s by
+    // default), and a benchmark's listeners may never invoke anything.
     private async Task PingLoopAsync()
     {
         using var timer = new PeriodicTimer(_options.PingInterval);

@@ -25,17 +25,21 @@ public sealed class FeedHub(ConnectedUsers users, IGrainFactory grains) : Hub
     /// <summary>The group of the connections watching a post.</summary>
     public static string PostGroup(string postId) => "post:" + postId;
 
+    /// <summary>The group of a user's connections.</summary>
+    public static string UserGroup(string userId) => "user:" + userId;
+
     /// <inheritdoc />
-    public override Task OnConnectedAsync()
+    public override async Task OnConnectedAsync()
     {
-        users.Add(UserId, Context.ConnectionId);
-        return Task.CompletedTask;
+        await Groups.AddToGroupAsync(Context.ConnectionId, UserGroup(UserId));
+        users.Add(UserId);
     }
 
     /// <inheritdoc />
     public override Task OnDisconnectedAsync(Exception? exception)
     {
-        users.Remove(UserId, Context.ConnectionId);
+        // The hub drops the connection from its groups itself.
+        users.Remove(UserId);
         return Task.CompletedTask;
     }
 

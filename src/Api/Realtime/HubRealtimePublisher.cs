@@ -5,19 +5,18 @@ using Playbound.Grains.Realtime;
 namespace Playbound.Api.Realtime;
 
 /// <summary>
-/// Pushes through this process's <see cref="FeedHub"/>, to connections by id (the hub's own per-user send scans
-/// every connection for each user). Sends are not awaited: a slow socket must not hold up the fan-out that pushed.
+/// Pushes through this process's <see cref="FeedHub"/> to each user's group: sending to many groups serializes the
+/// message once and visits only their connections, where sending to users or connection ids scans every connection
+/// of the hub for each. Sends are not awaited: a slow socket must not hold up the fan-out that pushed.
 /// </summary>
-internal sealed class HubRealtimePublisher(IHubContext<FeedHub> hub, ConnectedUsers users, ILogger<HubRealtimePublisher> logger)
-    : IRealtimePublisher
+internal sealed class HubRealtimePublisher(IHubContext<FeedHub> hub, ILogger<HubRealtimePublisher> logger) : IRealtimePublisher
 {
     /// <inheritdoc />
     public void PushToUsers(IReadOnlyCollection<string> userIds, string method, object payload)
     {
-        var connections = users.ConnectionsOf(userIds);
-        if (connections.Count > 0)
+        if (userIds.Count > 0)
         {
-            Observe(hub.Clients.Clients(connections).SendAsync(method, payload), method);
+            Observe(hub.Clients.Groups([.. userIds.Select(FeedHub.UserGroup)]).SendAsync(method, payload), method);
         }
     }
 

@@ -12,7 +12,7 @@ namespace Playbound.Grains.Feeds;
 /// the author's own feed and, unless the author is a celebrity (whose posts feeds merge at read time), into every
 /// follower's feed, one store statement per page of followers. The event is acknowledged only after every page is
 /// stored, so after a crash the relay redelivers it and the idempotent store leaves each feed with the post once.
-/// Each page's followers who are online get <see cref="RealtimeMethods.FeedPost"/> once the page is stored; a
+/// Each page's followers who are online get <see cref="RealtimeMethods.FeedPost"/> as the page is stored; a
 /// celebrity's online followers get it too, found among the online users rather than the followers.
 /// A deleted post is removed again from the index and every feed, repairing anything the fan-out added after the
 /// inline delete.
@@ -63,10 +63,12 @@ internal sealed class FanoutWorkerGrain(
             graph,
             published.AuthorId,
             _options,
-            async page =>
+            page =>
             {
-                await AddToFeedsAsync(published, page);
+                // The post is already durable, and its feed rows follow (a crash redelivers the event), so the push
+                // need not wait for the store: that wait is most of the push latency.
                 PushToOnline(post, page);
+                return AddToFeedsAsync(published, page);
             },
             follower => NotifyFeedAsync(published, follower));
         logger.PostFannedOut(published.PostId, published.AuthorId, reached);

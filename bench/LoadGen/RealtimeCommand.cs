@@ -1,0 +1,123 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using HubConnection = Playbound.HubClient.HubClient;
+
+namespace Playbound.LoadGen;
+
+/// <summary>
+/// Measures live push against a running Api: registers an author and <c>--followers</c> followers over REST, opens
+/// <c>--connections-per-user</c> hub connections for each follower, then the author posts <c>--posts</c> times,
+/// <c>--interval-ms</c> apart. Latency is from just before the POST is sent to the moment a connection's receive
+/// completes, over every delivery after the first <c>--warmup</c> posts (which activate the feeds and JIT the path). With <c>--server-pid</c> it also reports the server's resident memory per
+/// connection. The server must allow the registrations (raise Playbound:RateLimit:Auth) and may hash passwords
+/// cheaply (Playbound:Auth:PasswordHashIterations): neither touches the push path.
+/// </summary>
+public static class RealtimeCommand
+{
+    public static async Task<int> RunAsync(LoadGenOptions options)
+    {
+        var baseUrl = new Uri(options.Text("url", "http://127.0.0.1:5080"));
+        var followers = options.Number("followers", 1_000);
+        var perUser = options.Number("connections-per-user", 1);
+        var posts = options.Number("posts", 50);
+        var warmup = options.Number("warmup", 5);
+        var interval = TimeSpan.FromMilliseconds(options.Number("interval-ms", 100));
+        var serverPid = options.Number("server-pid", 0);
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 16 }) { BaseAddress = baseUrl, Timeout = TimeSpan.FromSeconds(60) };
+
+        var run = Guid.NewGuid().ToString("N")[..6];
+        var author = await RegisterAsync(http, $"rt{run}_author");
+        var fans = new string[followers];
+        await Parallel.ForEachAsync(Enumerable.Range(0, followers), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, ct) =>
+        {
+            var fan = await RegisterAsync(http, $"rt{run}_{i}");
+            await SendAsync(http, HttpMethod.Put, $"/api/v1/users/{author.UserId}/follow", fan.Token, body: null);
+            fans[i] = fan.Token;
+        });
+        Console.WriteLine($"{followers:N0} followers registered and following");
+
+        var rssBefore = ResidentKiB(serverPid);
+        var hubUrl = new Uri(baseUrl, "/hubs/feed");
+        var started = new long[warmup + posts];
+        var latencies = new List<double>[followers * perUser];
+        var connections = new HubConnection[followers * perUser];
+        var opening = Stopwatch.StartNew();
+        await Parallel.ForEachAsync(Enumerable.Range(0, connections.Length), new ParallelOptions { MaxDegreeOfParallelism = 64 }, async (i, ct) =>
+        {
+            var received = latencies[i] = new List<double>(posts);
+            var hub = connections[i] = new HubConnection();
+            hub.On<JsonElement>("feedPost", (post, at) =>
+            {
+                if (PostNumber(post) is var number && number >= warmup)
+                {
+                    received.Add(Stopwatch.GetElapsedTime(started[number], at).TotalMilliseconds);
+                }
+            });
+            await hub.ConnectAsync(hubUrl, fans[i / perUser], ct);
+        });
+        Console.WriteLine($"{connections.Length:N0} connections open in {opening.Elapsed.TotalSeconds:N1} s");
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        ReportMemory(serverPid, rssBefore, connections.Length);
+
+        for (var i = 0; i < warmup + posts; i++)
+        {
+            started[i] = Stopwatch.GetTimestamp();
+            await SendAsync(http, HttpMethod.Post, "/api/v1/posts", author.Token, new { text = string.Create(CultureInfo.InvariantCulture, $"push #{i}") });
+            await Task.Delay(interval);
+        }
+
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        var closed = connections.Count(static c => c.Closed.IsCompleted);
+        await Task.WhenAll(connections.Select(static c => c.DisposeAsync().AsTask()));
+        Report(latencies, (long)posts * connections.Length, closed);
+        return 0;
+    }
+
+    private static int PostNumber(JsonElement post) =>
+        int.Parse(post.GetProperty("text").GetString()!.AsSpan("push #".Length), CultureInfo.InvariantCulture);
+
+    private static void Report(List<double>[] latencies, long expected, int closed)
+    {
+        var all = latencies.SelectMany(static l => l).Order().ToArray();
+        double At(double q) => all.Length == 0 ? double.NaN : all[Math.Min(all.Length - 1, (int)(q * all.Length))];
+        Console.WriteLine(
+            $"{all.Length:N0} of {expected:N0} pushes received, {closed} connections closed early; " +
+            $"post-to-receive p50 {At(0.50):N1} ms, p90 {At(0.90):N1} ms, p99 {At(0.99):N1} ms, max {all.LastOrDefault():N1} ms");
+    }
+
+    private static void ReportMemory(int pid, long before, int connections)
+    {
+        if (pid == 0)
+        {
+            return;
+        }
+
+        var after = ResidentKiB(pid);
+        Console.WriteLine($"server RSS {before / 1024.0:N0} MiB -> {after / 1024.0:N0} MiB: {(after - before) / (double)connections:N1} KiB per connection");
+    }
+
+    private static long ResidentKiB(int pid) => pid == 0
+        ? 0
+        : long.Parse(
+            File.ReadLines($"/proc/{pid}/status").First(static l => l.StartsWith("VmRSS:", StringComparison.Ordinal)).Split(' ', StringSplitOptions.RemoveEmptyEntries)[1],
+            CultureInfo.InvariantCulture);
+
+    private static async Task<(string UserId, string Token)> RegisterAsync(HttpClient http, string handle)
+    {
+        using var response = await http.PostAsJsonAsync("/api/v1/auth/register", new { handle, displayName = handle, password = DriveCommand.Password });
+        response.EnsureSuccessStatusCode();
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return (body.RootElement.GetProperty("userId").GetString()!, body.RootElement.GetProperty("accessToken").GetString()!);
+    }
+
+    private static async Task SendAsync(HttpClient http, HttpMethod method, string path, string token, object? body)
+    {
+        using var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var response = await http.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+    }
+}
