@@ -41,7 +41,7 @@ async function start() {
 
   // Connect first, so a post published while the first page loads arrives live instead of falling in between.
   await connect({
-    feedPost: post => show(post, { atTop: true }),
+    feedPost: post => show(post, { fresh: true }),
     notification: () => setUnread(unread + 1),
     postUpdated: updateCounts,
   }, resync);
@@ -55,11 +55,9 @@ async function resync() {
   setUnread((await api('GET', '/notifications?limit=1')).unread);
 }
 
-// The first page of the home feed, in the server's order (newest first).
+// Merges the first page of the home feed into what is on screen (never clears it: a pushed post may not be stored yet).
 async function loadFeed() {
-  const page = await api('GET', '/feed');
-  clearFeed();
-  page.items.forEach(post => show(post));
+  (await api('GET', '/feed')).items.forEach(post => show(post));
 }
 
 // A failed start (say, a session that can no longer be refreshed) falls back to the login form.
@@ -94,8 +92,8 @@ $('auth-form').addEventListener('submit', event => {
 $('compose').addEventListener('submit', event => {
   event.preventDefault();
   withError($('compose-error'), async () => {
-    // The hub does not echo a post to its author, so the author's own post goes on top here.
-    show(await api('POST', '/posts', { text: $('compose-text').value }), { atTop: true });
+    // The hub does not echo a post to its author, so the author's own post is added here.
+    show(await api('POST', '/posts', { text: $('compose-text').value }), { fresh: true });
     $('compose-text').value = '';
   });
 });

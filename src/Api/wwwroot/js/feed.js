@@ -45,23 +45,20 @@ export function updateCounts({ postId, likes, comments, likedByMe }) {
   }
 }
 
-// Adds a post unless it is already shown; returns whether it was new. Posts pushed live go on top, marked fresh.
-export function addPost(post, onLike, { atTop = false } = {}) {
+// Adds a post unless it is already shown, in createdAt order (newest on top), and returns whether it was new. Inserting
+// in order instead of re-rendering keeps a pushed post whose feed row the server has not stored yet when a page is read.
+export function addPost(post, onLike, { fresh = false } = {}) {
   if (items.has(post.postId)) return false;
   const li = render(post, onLike);
+  li.dataset.createdAt = String(Date.parse(post.createdAt));
   items.set(post.postId, li);
   updateCounts(post);
-  if (atTop) {
-    li.classList.add('fresh');
-    feed().prepend(li);
-  } else {
-    feed().append(li);
-  }
+  if (fresh) li.classList.add('fresh');
+  const older = [...feed().children].find(other => Number(other.dataset.createdAt) < Number(li.dataset.createdAt));
+  feed().insertBefore(li, older ?? null);
   document.getElementById('feed-empty').hidden = true;
   return true;
 }
-
-export const shownPostIds = () => [...items.keys()];
 
 export function clearFeed() {
   items.clear();
