@@ -99,8 +99,8 @@ public sealed class RealtimePushTests : IAsyncLifetime
         await grain.Unlike(fan);
 
         Assert.Equal([new PostCounts(post, 1, 0), new PostCounts(post, 1, 1), new PostCounts(post, 0, 1)], _realtime.PostUpdates);
-        var page = await _host.Grain<INotificationGrain>(author).GetPage(10, null);
-        Assert.Equal(2, page.Unread);
+        await Eventually.TrueAsync(
+            async () => (await _host.Grain<INotificationGrain>(author).GetPage(10, null)).Unread == 2, "the like and the comment reached the author's notifications");
         Assert.DoesNotContain(_realtime.Pushes, static p => p.Method == RealtimeMethods.Notification);
     }
 
