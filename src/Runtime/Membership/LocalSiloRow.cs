@@ -53,6 +53,9 @@ internal sealed class LocalSiloRow(SiloAddress silo, IMembershipTable table, Tim
     /// <summary>Whether <paramref name="data"/> shows this silo dead (or its row gone).</summary>
     public bool IsDeadIn(MembershipTableData data) => data.Find(Silo) is not { Status: not SiloStatus.Dead };
 
+    /// <summary>Records that another silo declared this one dead; no write of this generation succeeds after it.</summary>
+    public void MarkDead() => _status = (int)SiloStatus.Dead;
+
     private async Task<bool> WriteAsync(
         Func<long, CancellationToken, Task<(long Version, SiloStatus Status)?>> write, CancellationToken cancellationToken)
     {
@@ -70,7 +73,7 @@ internal sealed class LocalSiloRow(SiloAddress silo, IMembershipTable table, Tim
                 var data = await table.ReadAsync(cancellationToken).ConfigureAwait(false);
                 if (IsDeadIn(data))
                 {
-                    _status = (int)SiloStatus.Dead;
+                    MarkDead();
                     return false;
                 }
 

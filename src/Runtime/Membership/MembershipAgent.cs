@@ -192,6 +192,7 @@ public sealed class MembershipAgent : IHostedLifecycleService, IClusterMembershi
             return;
         }
 
+        _row.MarkDead();
         _logger.LocalSiloDeclaredDead(LocalSilo);
         _stopping.Cancel();
         DeclaredDead?.Invoke(LocalSilo);
