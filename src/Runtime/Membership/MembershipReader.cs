@@ -8,25 +8,17 @@ namespace Playbound.Runtime.Membership;
 /// <see cref="MembershipOptions.RefreshInterval"/> and never writes. It does not declare silos dead either; the
 /// silos do that, so a crashed silo leaves a gateway's snapshot one refresh after a silo declared it dead.
 /// </summary>
-public sealed class MembershipReader : IHostedService, IClusterMembership, IAsyncDisposable
+/// <param name="table">The cluster's table.</param>
+/// <param name="options">The cluster and its refresh timing.</param>
+/// <param name="timeProvider">The clock of refreshes and timeouts.</param>
+/// <param name="logger">The log of snapshot changes and failed reads.</param>
+public sealed class MembershipReader(
+    IMembershipTable table, MembershipOptions options, TimeProvider timeProvider, ILogger<MembershipReader> logger)
+    : IHostedService, IClusterMembership, IAsyncDisposable
 {
-    private readonly IMembershipTable _table;
-    private readonly MembershipOptions _options;
-    private readonly TimeProvider _timeProvider;
-    private readonly ILogger<MembershipReader> _logger;
     private readonly MembershipView _view = new();
     private readonly CancellationTokenSource _stopping = new();
     private Task _loop = Task.CompletedTask;
-
-    /// <summary>Creates the reader of <paramref name="table"/>.</summary>
-    public MembershipReader(
-        IMembershipTable table, MembershipOptions options, TimeProvider timeProvider, ILogger<MembershipReader> logger)
-    {
-        _table = table ?? throw new ArgumentNullException(nameof(table));
-        _options = options ?? throw new ArgumentNullException(nameof(options));
-        _timeProvider = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
-        _logger = logger ?? throw new ArgumentNullException(nameof(logger));
-    }
 
     /// <inheritdoc />
     public MembershipSnapshot Current => _view.Current;
@@ -44,12 +36,12 @@ public sealed class MembershipReader : IHostedService, IClusterMembership, IAsyn
     /// <summary>Creates the table if needed (a gateway may start before any silo) and reads it once, then keeps refreshing.</summary>
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        await MembershipLoop.WithTimeoutAsync(_table.InitializeAsync, _options.OperationTimeout, _timeProvider, cancellationToken)
+        await MembershipLoop.WithTimeoutAsync(table.InitializeAsync, options.OperationTimeout, timeProvider, cancellationToken)
             .ConfigureAwait(false);
-        await MembershipLoop.WithTimeoutAsync(RefreshAsync, _options.OperationTimeout, _timeProvider, cancellationToken)
+        await MembershipLoop.WithTimeoutAsync(RefreshAsync, options.OperationTimeout, timeProvider, cancellationToken)
             .ConfigureAwait(false);
         _loop = MembershipLoop.RunAsync(
-            "refresh", _options.RefreshInterval, _options.OperationTimeout, RefreshAsync, _timeProvider, _logger, _stopping.Token);
+            "refresh", options.RefreshInterval, options.OperationTimeout, RefreshAsync, timeProvider, logger, _stopping.Token);
     }
 
     /// <inheritdoc />
@@ -72,10 +64,10 @@ public sealed class MembershipReader : IHostedService, IClusterMembership, IAsyn
 
     private async Task RefreshAsync(CancellationToken cancellationToken)
     {
-        var data = await _table.ReadAsync(cancellationToken).ConfigureAwait(false);
+        var data = await table.ReadAsync(cancellationToken).ConfigureAwait(false);
         if (_view.Apply(data))
         {
-            _logger.SnapshotChanged(data.Version, data.ToSnapshot().ActiveSilos.Count);
+            logger.SnapshotChanged(data.Version, data.ToSnapshot().ActiveSilos.Count);
         }
     }
 }
