@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Playbound.Grains;
 using Playbound.Grains.Stores;
 using Playbound.Runtime.Hosting;
+using Playbound.Runtime.Membership;
 
 namespace Playbound.Hosting;
 
@@ -13,6 +14,8 @@ public static class SiloHostingExtensions
     /// Adds the silo, its grain storage and the social stores (<c>Playbound:Storage</c>: <c>Sqlite</c> under
     /// <c>Playbound:DataDir</c>, the default, or <c>Postgres</c> with <c>ConnectionStrings:Postgres</c>), the social
     /// grains' options and id generator (<c>Playbound:Feed</c>, <c>Playbound:NodeId</c>) and a readiness check through a grain.
+    /// With <c>Playbound:Cluster:Enabled</c> the silo also joins cluster membership in the same PostgreSQL database
+    /// (<see cref="ClusterSettings"/>, <c>Playbound:Cluster:Membership</c>) and is ready only while active in it.
     /// </summary>
     public static IHostApplicationBuilder AddPlayboundSilo(this IHostApplicationBuilder builder)
     {
@@ -31,8 +34,22 @@ public static class SiloHostingExtensions
 
         builder.Services.AddSocialGrains();
 
-        builder.Services.AddPlayboundSilo(silo => silo.AddGrains(typeof(HealthGrain).Assembly));
-        builder.Services.AddHealthChecks().AddCheck<SiloHealthCheck>("silo", tags: [ServiceDefaultsExtensions.ReadyTag]);
+        var cluster = ClusterSettings.From(builder.Configuration, storage);
+        builder.Services.AddPlayboundSilo(silo =>
+        {
+            silo.AddGrains(typeof(HealthGrain).Assembly);
+            if (cluster.Enabled)
+            {
+                silo.UseClusterMembership(cluster.AdvertisedHost, cluster.SiloPort, o => o.ConnectionString = storage.PostgresConnectionString!);
+            }
+        });
+
+        var health = builder.Services.AddHealthChecks().AddCheck<SiloHealthCheck>("silo", tags: [ServiceDefaultsExtensions.ReadyTag]);
+        if (cluster.Enabled)
+        {
+            health.AddCheck<MembershipHealthCheck>("membership", tags: [ServiceDefaultsExtensions.ReadyTag]);
+        }
+
         return builder;
     }
 }

@@ -1,5 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Playbound.Runtime.Membership;
 
 namespace Playbound.Silo.Tests;
 
@@ -27,6 +29,32 @@ public sealed class SiloHostTests
 
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/live")).StatusCode);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, (await client.GetAsync("/health/ready")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_silo_in_cluster_mode_is_ready_once_active_in_membership_and_sees_itself()
+    {
+        using var factory = SiloOn(PostgresConnectionString).WithWebHostBuilder(b => b
+            .UseSetting("Playbound:Cluster:Enabled", "true")
+            .UseSetting("Playbound:Cluster:AdvertisedHost", "silo-test")
+            .UseSetting("Playbound:Cluster:SiloPort", "11999")
+            .UseSetting("Playbound:Cluster:Membership:ClusterId", "silo-tests-" + Guid.NewGuid().ToString("N")));
+
+        var response = await factory.CreateClient().GetAsync("/health/ready");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var membership = factory.Services.GetRequiredService<IClusterMembership>();
+        Assert.Equal([membership.LocalSilo!], membership.Current.ActiveSilos);
+        Assert.Equal(new SiloAddress("silo-test", 11999, membership.LocalSilo!.Generation), membership.LocalSilo);
+    }
+
+    [Fact]
+    public void An_embedded_silo_has_no_cluster_membership()
+    {
+        using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b
+            .UseSetting("Playbound:DataDir", Path.Combine(Path.GetTempPath(), "pb-silo-" + Guid.NewGuid().ToString("N"))));
+
+        Assert.Null(factory.Services.GetService<IClusterMembership>());
     }
 
     [Fact]
