@@ -1,0 +1,20 @@
+using System.Text.Json.Nodes;
+
+namespace Playbound.Deploy.Tests.Checks;
+
+/// <summary>Every check over one rendering; each problem is one line naming the object at fault.</summary>
+internal static class ManifestChecks
+{
+    public static IReadOnlyList<string> Run(IReadOnlyList<JsonObject> resources, CheckContext context) =>
+    [
+        .. ReferenceChecks.Selectors(resources),
+        .. ReferenceChecks.Services(resources),
+        .. ReferenceChecks.DisruptionBudgetsAndAutoscalers(resources),
+        .. ReferenceChecks.Ingresses(resources),
+        .. ContainerChecks.ProbesAndResources(resources),
+        .. ContainerChecks.Rollouts(resources),
+        .. ShutdownChecks.GracePeriods(resources),
+        .. ConfigurationChecks.KeysAreDocumented(resources, context),
+        .. ConfigurationChecks.ReferencesResolve(resources, context),
+    ];
+}
