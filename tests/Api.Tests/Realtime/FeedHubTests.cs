@@ -130,6 +130,19 @@ public sealed class FeedHubTests(RealtimeFixture api)
         Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
     }
 
+    [Fact]
+    public async Task A_connection_closes_when_its_access_token_expires()
+    {
+        var user = await api.UserAsync();
+        var shortLived = TestTokens.Hs256(user.UserId, expires: DateTime.UtcNow.AddSeconds(2));
+        await using var hub = new HubConnection();
+        await hub.ConnectAsync(api.HubUrl, shortLived);
+
+        var closed = await hub.Closed.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.IsType<HubConnectionClosedException>(closed);
+    }
+
     [Theory]
     [InlineData(null, "postId must be a post id")]
     [InlineData("", "postId must be a post id")]
