@@ -1,4 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
 using Playbound.Runtime.Tests.Grains;
+using Playbound.Runtime.Tests.Infrastructure;
 
 namespace Playbound.Runtime.Tests.Cluster;
 
@@ -71,7 +73,7 @@ public sealed class RemoteCallTests : IAsyncLifetime
         var ports = await Task.WhenAll(Enumerable.Range(0, 1000).Select(i => grains[i % grains.Length].SiloPort()));
 
         Assert.Equal(1000, ports.Length);
-        Assert.Equal([A.Silo!.Port, B.Silo!.Port], ports.Distinct().Order());
+        Assert.Equal(new[] { A.Silo!.Port, B.Silo!.Port }.Order(), ports.Distinct().Order());
     }
 
     [Fact]
@@ -96,6 +98,11 @@ public sealed class RemoteCallTests : IAsyncLifetime
         Assert.Equal(A.Silo!.Port, await gateway.Grains.GetGrain<ISiloGrain>(onA).SiloPort());
         Assert.Equal(B.Silo!.Port, await gateway.Grains.GetGrain<ISiloGrain>(onB).SiloPort());
         Assert.Equal(2, await gateway.Grains.GetGrain<ISiloGrain>(onB).Add(2));
+        foreach (var silo in _silos)
+        {
+            silo.Services.GetRequiredService<Probe>().Open("open");
+        }
+
         var workerInstance = await gateway.Grains.GetGrain<IWorkerGrain>("w").Work("open");
         Assert.True(workerInstance > 0);
     }
