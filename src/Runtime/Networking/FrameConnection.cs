@@ -69,19 +69,20 @@ internal abstract class FrameConnection
 
         _outgoing.Writer.TryComplete();
         _socket.Dispose();
+        // The subclass settles its calls first (a client fails them as "silo unavailable", which callers retry); the
+        // raw reason only reaches frames it does not track.
         var error = reason ?? new IOException("The connection was closed.");
+        OnClosed(error);
         while (_outgoing.Reader.TryRead(out var frame))
         {
             frame.Fail(error);
         }
-
-        OnClosed(error);
     }
 
     /// <summary>Handles one whole frame: <paramref name="kind"/>, then its payload.</summary>
     protected abstract void OnFrame(byte kind, ReadOnlySequence<byte> payload);
 
-    /// <summary>Called once when the connection closes, after queued frames failed.</summary>
+    /// <summary>Called once when the connection closes, before queued frames fail.</summary>
     protected abstract void OnClosed(Exception reason);
 
     private async Task ReadLoopAsync()

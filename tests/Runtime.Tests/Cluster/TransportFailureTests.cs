@@ -20,7 +20,7 @@ public sealed class TransportFailureTests
         await b.KillAsync();
         var call = a.Grains.GetGrain<ISiloGrain>(key).SiloPort();
         await Task.Delay(300);
-        Assert.False(call.IsCompleted);
+        Assert.False(call.IsCompleted, $"{call.Status}: {call.Exception?.InnerException}");
         _cluster.Publish([a.Silo!]);
 
         Assert.Equal(a.Silo!.Port, await call);
