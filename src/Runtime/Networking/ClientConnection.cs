@@ -25,7 +25,7 @@ internal sealed class ClientConnection(
     public PendingCall<TResult> Send<TResult>(GrainId target, GrainRequest<TResult> request, TimeSpan timeout)
     {
         var call = new PendingCall<TResult>(
-            Interlocked.Increment(ref _nextCallId), (int)Math.Ceiling(timeout.TotalMilliseconds), target, request);
+            Interlocked.Increment(ref _nextCallId), (int)Math.Min(int.MaxValue, Math.Ceiling(timeout.TotalMilliseconds)), target, request);
         _pending[call.CallId] = call;
 
         // Closing drains the pending table once; a call added after that must fail here or it would wait forever.

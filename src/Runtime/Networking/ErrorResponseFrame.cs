@@ -11,7 +11,7 @@ internal sealed class ErrorResponseFrame(long callId, Exception? exception) : IO
         }
         else
         {
-            ResponseFrame<object>.WriteException(output, callId, exception);
+            output.WriteException(callId, exception);
         }
     }
 

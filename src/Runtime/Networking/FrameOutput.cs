@@ -63,6 +63,9 @@ internal sealed class FrameOutput(PipeWriter pipe, GrainSerializer serializer)
         End(span, position + 9, size);
     }
 
+    public void WriteException(long callId, Exception exception) =>
+        WriteResponse(callId, FrameProtocol.StatusException, ExceptionCodec.Encode(exception), typeof(ExceptionInfo));
+
     private void SerializeBody(object? value, Type type)
     {
         _body.ResetWrittenCount();

@@ -19,7 +19,7 @@ internal sealed class ResponseFrame<TResult>(long callId, Task<TResult> task, Se
             }
             catch (GrainSerializationException ex)
             {
-                WriteException(output, callId, ex);
+                output.WriteException(callId, ex);
                 return;
             }
         }
@@ -31,7 +31,7 @@ internal sealed class ResponseFrame<TResult>(long callId, Task<TResult> task, Se
         }
         else
         {
-            WriteException(output, callId, exception);
+            output.WriteException(callId, exception);
         }
     }
 
@@ -39,7 +39,4 @@ internal sealed class ResponseFrame<TResult>(long callId, Task<TResult> task, Se
     public void Fail(Exception exception)
     {
     }
-
-    public static void WriteException(FrameOutput output, long callId, Exception exception) =>
-        output.WriteResponse(callId, FrameProtocol.StatusException, ExceptionCodec.Encode(exception), typeof(ExceptionInfo));
 }

@@ -18,17 +18,13 @@ internal sealed class SiloListener(
     private Task _acceptLoop = Task.CompletedTask;
     private volatile bool _stopped;
 
-    /// <summary>The port actually bound (differs from the option when it is 0).</summary>
-    public int Port { get; private set; }
-
     public Task StartAsync(CancellationToken cancellationToken)
     {
         var listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
         listener.Bind(new IPEndPoint(IPAddress.Any, options.Value.SiloPort));
         listener.Listen(512);
         _listener = listener;
-        Port = ((IPEndPoint)listener.LocalEndPoint!).Port;
-        NetworkingLog.Listening(logger, Port);
+        NetworkingLog.Listening(logger, ((IPEndPoint)listener.LocalEndPoint!).Port);
         _acceptLoop = Task.Run(() => AcceptLoopAsync(listener));
         return Task.CompletedTask;
     }

@@ -64,6 +64,7 @@ public sealed class OwnershipMoveTests : IAsyncLifetime
         Assert.Equal(4, await gateway.Grains.GetGrain<ISiloGrain>(key).Add(1));
         Assert.Equal(A.Silo!.Port, await gateway.Grains.GetGrain<ISiloGrain>(key).SiloPort());
         await catchUp;
+        Assert.DoesNotContain(B.Services.GetRequiredService<Activation.Catalog>().Activations(), a => a.GrainId.Key == key);
     }
 
     [Fact]
