@@ -32,4 +32,12 @@ public static class ClusterKeys
         cluster.Publish(silos.Select(static s => s.Silo!));
         return silos;
     }
+
+    public static async Task StopAllAsync(IEnumerable<ClusterNode> silos)
+    {
+        foreach (var silo in silos)
+        {
+            await silo.DisposeAsync();
+        }
+    }
 }

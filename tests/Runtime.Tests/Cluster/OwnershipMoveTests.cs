@@ -26,13 +26,7 @@ public sealed class OwnershipMoveTests : IAsyncLifetime
         });
     }
 
-    public async Task DisposeAsync()
-    {
-        foreach (var silo in _silos)
-        {
-            await silo.DisposeAsync();
-        }
-    }
+    public Task DisposeAsync() => ClusterKeys.StopAllAsync(_silos);
 
     [Fact]
     public async Task A_grain_whose_silo_leaves_deactivates_there_and_reactivates_at_the_new_owner_with_its_state()

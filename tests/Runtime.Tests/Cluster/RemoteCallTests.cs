@@ -15,13 +15,7 @@ public sealed class RemoteCallTests : IAsyncLifetime
 
     public async Task InitializeAsync() => _silos = await ClusterKeys.StartSilosAsync(_cluster, 2);
 
-    public async Task DisposeAsync()
-    {
-        foreach (var silo in _silos)
-        {
-            await silo.DisposeAsync();
-        }
-    }
+    public Task DisposeAsync() => ClusterKeys.StopAllAsync(_silos);
 
     [Fact]
     public async Task A_call_from_one_silo_runs_on_the_silo_that_owns_the_grain()

@@ -41,10 +41,7 @@ public sealed class ThreeSiloTests
         }
         finally
         {
-            foreach (var silo in silos)
-            {
-                await silo.DisposeAsync();
-            }
+            await ClusterKeys.StopAllAsync(silos);
         }
     }
 }
