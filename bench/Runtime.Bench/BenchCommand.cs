@@ -23,6 +23,13 @@ public static class BenchCommand
                 }
 
                 return 0;
+            case "remote-calls":
+                foreach (var concurrency in options.Concurrency)
+                {
+                    await RemoteCallsBench.RunAsync(concurrency, options.Grains, options.Duration);
+                }
+
+                return 0;
             case "activations":
                 await using (var silo = await StartSiloAsync(options.Storage, options.Postgres))
                 {
@@ -38,7 +45,7 @@ public static class BenchCommand
 
                 return 0;
             default:
-                Console.Error.WriteLine("usage: <calls|activations|writes> [--threads 1,2] [--grains N] [--seconds S] [--storage memory|sqlite|postgres] [--writers N] [--postgres CONN]");
+                Console.Error.WriteLine("usage: <calls|remote-calls|activations|writes> [--threads 1,2] [--concurrency 1000] [--grains N] [--seconds S] [--storage memory|sqlite|postgres] [--writers N] [--postgres CONN]");
                 return 2;
         }
     }

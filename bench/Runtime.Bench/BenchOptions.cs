@@ -2,7 +2,7 @@ namespace Playbound.Benchmarks;
 
 /// <summary>Command-line options of the runtime benchmarks.</summary>
 public sealed record BenchOptions(
-    string Command, int[] Threads, int Grains, TimeSpan Duration, string Storage, int Writers, string? Postgres)
+    string Command, int[] Threads, int Grains, TimeSpan Duration, string Storage, int Writers, string? Postgres, int[] Concurrency)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -20,6 +20,7 @@ public sealed record BenchOptions(
             TimeSpan.FromSeconds(double.Parse(Value("--seconds", "5"), System.Globalization.CultureInfo.InvariantCulture)),
             Value("--storage", "memory"),
             int.Parse(Value("--writers", "1")),
-            postgres.Length == 0 ? null : postgres);
+            postgres.Length == 0 ? null : postgres,
+            [.. Value("--concurrency", "1000").Split(',').Select(int.Parse)]);
     }
 }

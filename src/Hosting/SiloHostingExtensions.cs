@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Playbound.Grains;
@@ -15,7 +16,8 @@ public static class SiloHostingExtensions
     /// <c>Playbound:DataDir</c>, the default, or <c>Postgres</c> with <c>ConnectionStrings:Postgres</c>), the social
     /// grains' options and id generator (<c>Playbound:Feed</c>, <c>Playbound:NodeId</c>) and a readiness check through a grain.
     /// With <c>Playbound:Cluster:Enabled</c> the silo also joins cluster membership in the same PostgreSQL database
-    /// (<see cref="ClusterSettings"/>, <c>Playbound:Cluster:Membership</c>) and is ready only while active in it.
+    /// (<see cref="ClusterSettings"/>, <c>Playbound:Cluster:Membership</c>), is ready only while active in it, and
+    /// serves and sends grain calls over the cluster transport on <c>Playbound:Cluster:SiloPort</c>.
     /// </summary>
     public static IHostApplicationBuilder AddPlayboundSilo(this IHostApplicationBuilder builder)
     {
@@ -41,6 +43,7 @@ public static class SiloHostingExtensions
             if (cluster.Enabled)
             {
                 silo.UseClusterMembership(cluster.AdvertisedHost, cluster.SiloPort, o => o.ConnectionString = storage.PostgresConnectionString!);
+                silo.UseClusterTransport(o => o.SiloPort = cluster.SiloPort);
             }
         });
 

@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using Playbound.Runtime.Invocation;
+using Playbound.Runtime.Networking;
+using Playbound.Runtime.Placement;
 
 namespace Playbound.Runtime.Activation;
 
@@ -12,11 +14,14 @@ internal sealed class Catalog : IActivationOwner
     private readonly ConcurrentDictionary<GrainId, IActivationTarget> _targets = new();
     private readonly GrainRuntime _runtime;
     private readonly GrainTypeManager _grainTypes;
+    private readonly GrainLocator? _locator;
 
-    public Catalog(GrainRuntime runtime, GrainTypeManager grainTypes)
+    /// <summary>Creates the catalog; <paramref name="locator"/> is given in cluster mode only.</summary>
+    public Catalog(GrainRuntime runtime, GrainTypeManager grainTypes, GrainLocator? locator = null)
     {
         _runtime = runtime;
         _grainTypes = grainTypes;
+        _locator = locator;
         runtime.Catalog = this;
     }
 
@@ -40,6 +45,14 @@ internal sealed class Catalog : IActivationOwner
     /// <summary>Hands a queued item of a deactivated activation to the grain's next activation.</summary>
     public void Forward(GrainId grainId, WorkItem item)
     {
+        // In a cluster the activation may have gone because the grain moved: its queued calls must not re-create it
+        // here, so they fail "not owner" and their callers retry at the new owner.
+        if (_locator is not null && !_locator.OwnsLocally(grainId))
+        {
+            item.Fail(new NotOwnerException(grainId));
+            return;
+        }
+
         while (!GetOrCreate(grainId).TryEnqueue(item))
         {
         }

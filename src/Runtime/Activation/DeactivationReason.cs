@@ -14,4 +14,7 @@ public enum DeactivationReason
 
     /// <summary>The silo is shutting down.</summary>
     ShuttingDown,
+
+    /// <summary>Membership changed and another silo owns the grain now; it reactivates there on its next call.</summary>
+    OwnershipMoved,
 }

@@ -70,6 +70,10 @@ public sealed class GrainTypeManager
             ? info
             : throw new ArgumentException($"Unknown grain type '{grainType}'.", nameof(grainType));
 
+    /// <summary>Finds the class behind a grain type name; false for a name this process does not know.</summary>
+    public bool TryGetGrainClass(string grainType, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out GrainClassInfo? info) =>
+        _byGrainType.TryGetValue(grainType, out info);
+
     private void Add(Type classType)
     {
         var worker = classType.GetCustomAttribute<StatelessWorkerAttribute>();

@@ -26,6 +26,21 @@ public static class SiloServiceCollectionExtensions
         var builder = new SiloBuilder(services);
         configure(builder);
 
+        AddRuntimeCore(services, builder);
+        services.AddSingleton<IStreamProvider, DurableStreamProvider>();
+        services.AddSingleton<ImplicitSubscriptionTable>();
+        services.AddSingleton<ActivationCollector>();
+
+        // Hosted services stop in reverse order: collector and relay first, then every activation deactivates.
+        services.AddHostedService<SiloLifecycle>();
+        services.AddHostedService<OutboxRelay>();
+        services.AddHostedService(static sp => sp.GetRequiredService<ActivationCollector>());
+        return services;
+    }
+
+    /// <summary>What every process that makes grain calls needs, silo or gateway: options, types, catalog, invoker, factory.</summary>
+    internal static void AddRuntimeCore(IServiceCollection services, SiloBuilder builder)
+    {
         services.AddOptions<MessagingOptions>().BindConfiguration($"{ConfigurationSection}:Messaging").ValidateOnStart();
         services.AddOptions<GrainCollectionOptions>().BindConfiguration($"{ConfigurationSection}:Collection").ValidateOnStart();
         services.AddOptions<StreamOptions>().BindConfiguration($"{ConfigurationSection}:Streams").ValidateOnStart();
@@ -42,14 +57,5 @@ public static class SiloServiceCollectionExtensions
         services.AddSingleton<Catalog>();
         services.AddSingleton<IGrainCallInvoker, GrainCallInvoker>();
         services.AddSingleton<IGrainFactory, GrainFactory>();
-        services.AddSingleton<IStreamProvider, DurableStreamProvider>();
-        services.AddSingleton<ImplicitSubscriptionTable>();
-        services.AddSingleton<ActivationCollector>();
-
-        // Hosted services stop in reverse order: collector and relay first, then every activation deactivates.
-        services.AddHostedService<SiloLifecycle>();
-        services.AddHostedService<OutboxRelay>();
-        services.AddHostedService(static sp => sp.GetRequiredService<ActivationCollector>());
-        return services;
     }
 }

@@ -8,9 +8,11 @@ namespace Playbound.Runtime.Messaging;
 /// <summary>
 /// Carries calls from proxies to activations: outgoing filters, the response timeout, metrics, and (when
 /// <see cref="Hosting.MessagingOptions.SerializeLocalCalls"/> is on) a serialization round trip of request,
-/// result and exception. A call that completes synchronously costs no allocation beyond its request.
+/// result and exception. A call that completes synchronously costs no allocation beyond its request. In cluster mode
+/// (a <see cref="ClusterCallRouter"/> is registered) a call goes to the catalog only when this silo owns the grain.
 /// </summary>
-internal sealed class GrainCallInvoker(Catalog catalog, GrainRuntime runtime, IEnumerable<IOutgoingGrainCallFilter> outgoingFilters)
+internal sealed class GrainCallInvoker(
+    Catalog catalog, GrainRuntime runtime, IEnumerable<IOutgoingGrainCallFilter> outgoingFilters, ClusterCallRouter? router = null)
     : IGrainCallInvoker
 {
     private readonly IOutgoingGrainCallFilter[] _outgoingFilters = [.. outgoingFilters];
@@ -37,6 +39,11 @@ internal sealed class GrainCallInvoker(Catalog catalog, GrainRuntime runtime, IE
 
     private Task<TResult> Send<TResult>(GrainId target, GrainRequest<TResult> request)
     {
+        if (router is not null)
+        {
+            return SendInCluster(router, target, request);
+        }
+
         if (_serialize)
         {
             return SendSerializedAsync(target, request);
@@ -86,6 +93,19 @@ internal sealed class GrainCallInvoker(Catalog catalog, GrainRuntime runtime, IE
                 RuntimeInstruments.CallCompleted(runtime.TimeProvider.GetElapsedTime(started));
             }
         }
+    }
+
+    // A local call that completes at once costs what it costs in embedded mode; anything else (remote, pending, or
+    // answered "not owner" because the grain moved meanwhile) is finished by the router.
+    private Task<TResult> SendInCluster<TResult>(ClusterCallRouter router, GrainId target, GrainRequest<TResult> request)
+    {
+        if (!router.IsLocal(target))
+        {
+            return router.InvokeAsync(target, request, localAttempt: null);
+        }
+
+        var task = catalog.Invoke(target, request);
+        return task.IsCompletedSuccessfully ? task : router.InvokeAsync(target, request, task);
     }
 
     // Sends the call as a remote call would travel: the grain sees a deserialized copy of the request, the

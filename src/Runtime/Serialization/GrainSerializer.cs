@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -46,6 +47,30 @@ public sealed class GrainSerializer
         try
         {
             return JsonSerializer.Deserialize(payload, type, Options);
+        }
+        catch (Exception ex) when (ex is NotSupportedException or JsonException or InvalidOperationException or ArgumentException)
+        {
+            throw new GrainSerializationException($"Cannot deserialize a value of type {type}: {ex.Message}", ex);
+        }
+    }
+
+    /// <summary>Deserializes a <typeparamref name="T"/> from a payload that may span several buffers (a network frame).</summary>
+    /// <exception cref="GrainSerializationException">The payload does not fit the type.</exception>
+    public T Deserialize<T>(ReadOnlySequence<byte> payload) => (T)Deserialize(payload, typeof(T))!;
+
+    /// <summary>Deserializes a value of <paramref name="type"/> from a payload that may span several buffers.</summary>
+    /// <exception cref="GrainSerializationException">The payload does not fit the type.</exception>
+    public object? Deserialize(ReadOnlySequence<byte> payload, Type type)
+    {
+        if (payload.IsSingleSegment)
+        {
+            return Deserialize(payload.FirstSpan, type);
+        }
+
+        try
+        {
+            var reader = new Utf8JsonReader(payload);
+            return JsonSerializer.Deserialize(ref reader, type, Options);
         }
         catch (Exception ex) when (ex is NotSupportedException or JsonException or InvalidOperationException or ArgumentException)
         {
