@@ -5,7 +5,7 @@ using Playbound.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
-builder.AddPlayboundSilo();
+builder.AddPlayboundGateway();
 builder.AddApplicationServices();
 
 var app = builder.Build();
