@@ -25,6 +25,7 @@ public static class GatewayHostingExtensions
 
         builder.Services.AddPostgresGatewayMembership(o => o.ConnectionString = storage.PostgresConnectionString!);
         builder.Services.AddPlayboundClusterClient(static silo => silo.AddGrains(typeof(HealthGrain).Assembly));
+        builder.Services.AddSingleton<SiloHealthCheck>();
         builder.Services.AddHealthChecks().AddCheck<SiloHealthCheck>("cluster", tags: [ServiceDefaultsExtensions.ReadyTag]);
         return builder;
     }

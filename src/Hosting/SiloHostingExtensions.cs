@@ -47,6 +47,7 @@ public static class SiloHostingExtensions
             }
         });
 
+        builder.Services.AddSingleton<SiloHealthCheck>();
         var health = builder.Services.AddHealthChecks().AddCheck<SiloHealthCheck>("silo", tags: [ServiceDefaultsExtensions.ReadyTag]);
         if (cluster.Enabled)
         {

@@ -22,8 +22,8 @@ public sealed class ClusterSiloTests
         var clusterId = "silo-pair-" + Guid.NewGuid().ToString("N");
         using var first = ClusterSilo(clusterId, nodeId: 1);
         using var second = ClusterSilo(clusterId, nodeId: 2);
-        Assert.Equal(HttpStatusCode.OK, (await first.CreateClient().GetAsync("/health/ready")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await second.CreateClient().GetAsync("/health/ready")).StatusCode);
+        await Readiness.WaitAsync(first.CreateClient());
+        await Readiness.WaitAsync(second.CreateClient());
         await EventuallyBothSeeTwoSilosAsync(first, second);
 
         // Twenty accounts spread over both silos by hash: each is created through one silo and read through the other.

@@ -40,7 +40,7 @@ public sealed class SiloHostTests
             .UseSetting("Playbound:Cluster:SiloPort", "11999")
             .UseSetting("Playbound:Cluster:Membership:ClusterId", "silo-tests-" + Guid.NewGuid().ToString("N")));
 
-        await ReadyAsync(factory.CreateClient());
+        await Readiness.WaitAsync(factory.CreateClient());
         var membership = factory.Services.GetRequiredService<IClusterMembership>();
         Assert.Equal([membership.LocalSilo!], membership.Current.ActiveSilos);
         Assert.Equal(new SiloAddress("silo-test", 11999, membership.LocalSilo!.Generation), membership.LocalSilo);
@@ -62,23 +62,6 @@ public sealed class SiloHostTests
 
         var error = Assert.Throws<InvalidOperationException>(() => factory.CreateClient());
         Assert.Contains("Sqlite or Postgres", error.Message);
-    }
-
-    // Readiness is eventual: the first probe may land before the first heartbeat or grain call has completed.
-    private static async Task ReadyAsync(HttpClient client)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            using var response = await client.GetAsync("/health/ready");
-            if (response.StatusCode == HttpStatusCode.OK)
-            {
-                return;
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, $"not ready after 30 s: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-            await Task.Delay(100);
-        }
     }
 
     private static WebApplicationFactory<Program> SiloOn(string connectionString) =>
