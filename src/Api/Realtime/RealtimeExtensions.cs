@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Playbound.Api.Contracts;
 using Playbound.Api.RateLimiting;
+using Playbound.Grains.Json;
 using Playbound.Grains.Realtime;
 
 namespace Playbound.Api.Realtime;
