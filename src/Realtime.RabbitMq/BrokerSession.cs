@@ -75,6 +75,15 @@ internal sealed class BrokerSession(
         }
     }
 
+    /// <summary>Waits until the channel is set up and open; tests use it so that they push only once routing exists.</summary>
+    public async Task WaitOpenAsync(CancellationToken cancellationToken)
+    {
+        while (_channel is not { IsOpen: true })
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(20), cancellationToken);
+        }
+    }
+
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {

@@ -53,6 +53,9 @@ internal sealed class RabbitMqRealtimePublisher : BackgroundService, IRealtimePu
     public void PushToPostWatchers(PostCounts counts) =>
         Enqueue(new Push([RoutingKeys.Post(counts.PostId)], RealtimeMethods.PostUpdated, counts));
 
+    /// <summary>Waits until the publisher is connected; for tests, whose pushes would be dropped before.</summary>
+    internal Task WaitConnectedAsync(CancellationToken cancellationToken) => _broker.WaitOpenAsync(cancellationToken);
+
     /// <inheritdoc />
     public override async Task StopAsync(CancellationToken cancellationToken)
     {

@@ -57,13 +57,7 @@ internal sealed class RealtimeNode : BackgroundService, IRealtimeRouting
     public ValueTask PostUnwatchedAsync(string postId) => ChangeAsync(_posts, RoutingKeys.Post(postId), postId, -1);
 
     /// <summary>Waits until the node is connected and set up; for tests, which must not push before routing exists.</summary>
-    internal async Task WaitConnectedAsync(CancellationToken cancellationToken)
-    {
-        while (_broker.Channel is not { IsOpen: true })
-        {
-            await Task.Delay(TimeSpan.FromMilliseconds(20), _time, cancellationToken);
-        }
-    }
+    internal Task WaitConnectedAsync(CancellationToken cancellationToken) => _broker.WaitOpenAsync(cancellationToken);
 
     /// <inheritdoc />
     public override async Task StopAsync(CancellationToken cancellationToken)
