@@ -11,10 +11,10 @@ internal static partial class RealtimeLog
     [LoggerMessage(EventId = 4102, Level = LogLevel.Warning, Message = "{Name} cannot reach RabbitMQ; retrying in {Interval}")]
     public static partial void BrokerUnreachable(this ILogger logger, Exception exception, string name, TimeSpan interval);
 
-    [LoggerMessage(EventId = 4103, Level = LogLevel.Information, Message = "{Name} recovered its RabbitMQ connection and set up its queues again")]
+    [LoggerMessage(EventId = 4103, Level = LogLevel.Information, Message = "{Name} set up its RabbitMQ channel again after a connection or channel loss")]
     public static partial void BrokerRecovered(this ILogger logger, string name);
 
-    [LoggerMessage(EventId = 4104, Level = LogLevel.Error, Message = "{Name} recovered its RabbitMQ connection but could not set up its queues; realtime routing stays broken until the next recovery")]
+    [LoggerMessage(EventId = 4104, Level = LogLevel.Error, Message = "{Name} could not set up its RabbitMQ channel again; realtime routing stays broken until the next recovery")]
     public static partial void SetUpAfterRecoveryFailed(this ILogger logger, Exception exception, string name);
 
     [LoggerMessage(EventId = 4105, Level = LogLevel.Warning, Message = "Dropping realtime pushes (broker unavailable or publish queue full); clients catch up through REST")]

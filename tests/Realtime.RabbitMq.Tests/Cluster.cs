@@ -6,7 +6,7 @@ namespace Playbound.Realtime.RabbitMq.Tests;
 
 /// <summary>
 /// A silo's publisher and presence, and two Api nodes with recording hubs, on exchanges of their own; all connected
-/// before a test pushes. Disposing stops everything, nodes first so they say goodbye.
+/// before a test pushes. Disposing stops everything, nodes first so they say goodbye, and deletes the exchanges.
 /// </summary>
 internal sealed class Cluster : IAsyncDisposable
 {
@@ -62,5 +62,7 @@ internal sealed class Cluster : IAsyncDisposable
             await service.StopAsync(CancellationToken.None);
             (service as IDisposable)?.Dispose();
         }
+
+        await TestBroker.DeleteExchangesAsync(Options);
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using RabbitMQ.Client;
 
 namespace Playbound.Realtime.RabbitMq.Tests;
 
@@ -25,6 +26,15 @@ internal static class TestBroker
             PresenceTtl = TimeSpan.FromSeconds(1),
             ReconnectInterval = TimeSpan.FromMilliseconds(500),
         };
+    }
+
+    /// <summary>Deletes a test's exchanges; the product never deletes them, so they would pile up in the local broker.</summary>
+    public static async Task DeleteExchangesAsync(RabbitMqRealtimeOptions options)
+    {
+        await using var connection = await new ConnectionFactory { Uri = new System.Uri(Uri) }.CreateConnectionAsync();
+        await using var channel = await connection.CreateChannelAsync();
+        await channel.ExchangeDeleteAsync(options.Exchange);
+        await channel.ExchangeDeleteAsync(options.PresenceExchange);
     }
 
     public static RealtimeNode Node(RabbitMqRealtimeOptions options, IRealtimeDelivery delivery) =>
