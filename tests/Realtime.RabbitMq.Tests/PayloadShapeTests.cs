@@ -15,7 +15,8 @@ namespace Playbound.Realtime.RabbitMq.Tests;
 /// </summary>
 public sealed class PayloadShapeTests
 {
-    private static readonly JsonSerializerOptions HubJson = HubPayloadOptions();
+    /// <summary>The options the Api's hub serializes payloads with, as the Api registers them.</summary>
+    internal static readonly JsonSerializerOptions HubJson = HubPayloadOptions();
 
     [Fact]
     public async Task Feed_posts_notifications_and_counts_keep_the_embedded_hub_shape()
@@ -38,7 +39,6 @@ public sealed class PayloadShapeTests
         Assert.Equal(JsonSerializer.Serialize(counts, HubJson), JsonSerializer.Serialize((await cluster.Hub1.NextAsync()).Payload, HubJson));
     }
 
-    // The options the Api's hub serializes payloads with, as the Api registers them.
     private static JsonSerializerOptions HubPayloadOptions()
     {
         var builder = WebApplication.CreateBuilder();
