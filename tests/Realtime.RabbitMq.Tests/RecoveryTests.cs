@@ -5,7 +5,7 @@ namespace Playbound.Realtime.RabbitMq.Tests;
 
 /// <summary>
 /// Publisher, nodes and presence come back on their own after losing the broker, with the routing of that moment. The
-/// default test forces only this test's connections closed (and deletes its exchanges, as a restart would), so tests
+/// default test deletes this test's exchanges and forces its connections closed, as a restart would, so tests
 /// running beside it keep their broker; <c>PLAYBOUND_TEST_BROKER_RESTART=1</c> also restarts the whole local broker
 /// (<c>rabbitmqctl stop_app</c> / <c>start_app</c>). Both need the local broker: one named by
 /// <c>PLAYBOUND_TEST_RABBITMQ</c> is not ours to disturb.
@@ -20,12 +20,14 @@ public sealed class RecoveryTests
     {
         if (LocalBroker)
         {
+            // Exchanges first, as a restart loses them: deleted later, they would take the bindings of sessions that
+            // had already recovered, which no restart does.
             await LoseAndRecoverAsync(async options =>
             {
+                await TestBroker.DeleteExchangesAsync(options);
                 await RabbitmqctlAsync(
                     $"rabbitmqctl -q list_connections pid client_properties | grep -F '{options.Exchange}' | cut -f1 "
                     + "| xargs -r -I{} rabbitmqctl -q close_connection '{}' 'test: broker lost'");
-                await TestBroker.DeleteExchangesAsync(options);
             }, static () => Task.CompletedTask);
         }
     }
