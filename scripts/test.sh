@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every test project against real PostgreSQL (installed and started here when missing) and ends with one
+# Runs every test project against real PostgreSQL and RabbitMQ (installed and started here when missing) and ends with one
 # line "N passed, M failed" summed over all projects. Exits non-zero when anything failed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -7,6 +7,10 @@ cd "$(dirname "$0")/.."
 # Set PLAYBOUND_TEST_POSTGRES to test against another PostgreSQL instead of the local one.
 if [[ -z "${PLAYBOUND_TEST_POSTGRES:-}" ]]; then
   scripts/ensure-postgres.sh
+fi
+# Set PLAYBOUND_TEST_RABBITMQ (an amqp:// URI) to test against another RabbitMQ instead of the local one.
+if [[ -z "${PLAYBOUND_TEST_RABBITMQ:-}" ]]; then
+  scripts/ensure-rabbitmq.sh
 fi
 # chromium + chromedriver and node for tests/EndToEnd.Tests.
 scripts/ensure-browser.sh

@@ -2,12 +2,12 @@ using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using Playbound.Api.Contracts;
 using Playbound.Api.Hardening;
 using Playbound.Api.OpenApi;
 using Playbound.Api.Paging;
 using Playbound.Api.RateLimiting;
 using Playbound.Api.Realtime;
+using Playbound.Grains.Json;
 using Playbound.Hosting;
 
 namespace Playbound.Api.Extensions;

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 using Playbound.Api.Validation;
 using Playbound.Grains;
+using Playbound.Realtime.RabbitMq;
 using Playbound.Runtime;
 
 namespace Playbound.Api.Realtime;
@@ -9,10 +10,11 @@ namespace Playbound.Api.Realtime;
 /// <summary>
 /// The realtime hub at <see cref="Path"/> (api.md, "Realtime"). The server pushes <c>feedPost</c>,
 /// <c>notification</c> and <c>postUpdated</c>; clients call <see cref="WatchPost"/> and <see cref="UnwatchPost"/>.
-/// A bad call answers a <see cref="HubException"/> and leaves the connection open.
+/// A bad call answers a <see cref="HubException"/> and leaves the connection open. Connections and watches are also
+/// reported to <see cref="IRealtimeRouting"/>, which in cluster mode routes the pushes they need to this process.
 /// </summary>
 [Authorize]
-public sealed class FeedHub(ConnectedUsers users, IGrainFactory grains) : Hub
+public sealed class FeedHub(ConnectedUsers users, IRealtimeRouting routing, IGrainFactory grains) : Hub
 {
     /// <summary>Where the hub is mapped.</summary>
     public const string Path = "/hubs/feed";
@@ -33,14 +35,19 @@ public sealed class FeedHub(ConnectedUsers users, IGrainFactory grains) : Hub
     {
         await Groups.AddToGroupAsync(Context.ConnectionId, UserGroup(UserId));
         users.Add(UserId);
+        await routing.UserConnectedAsync(UserId);
     }
 
     /// <inheritdoc />
-    public override Task OnDisconnectedAsync(Exception? exception)
+    public override async Task OnDisconnectedAsync(Exception? exception)
     {
-        // The hub drops the connection from its groups itself.
+        // The hub drops the connection from its groups itself; routing counts its watches as ended.
         users.Remove(UserId);
-        return Task.CompletedTask;
+        await routing.UserDisconnectedAsync(UserId);
+        foreach (var postId in Watched())
+        {
+            await routing.PostUnwatchedAsync(postId);
+        }
     }
 
     /// <summary>Starts sending <c>postUpdated</c> for the post to this connection.</summary>
@@ -59,8 +66,11 @@ public sealed class FeedHub(ConnectedUsers users, IGrainFactory grains) : Hub
             throw new HubException($"A connection may watch at most {MaxWatchedPosts} posts; unwatch some first.");
         }
 
-        watched.Add(postId);
-        await Groups.AddToGroupAsync(Context.ConnectionId, PostGroup(postId));
+        if (watched.Add(postId))
+        {
+            await Groups.AddToGroupAsync(Context.ConnectionId, PostGroup(postId));
+            await routing.PostWatchedAsync(postId);
+        }
     }
 
     /// <summary>Stops sending <c>postUpdated</c> for the post to this connection; unwatching a post not watched does nothing.</summary>
@@ -71,6 +81,7 @@ public sealed class FeedHub(ConnectedUsers users, IGrainFactory grains) : Hub
         if (Watched().Remove(postId))
         {
             await Groups.RemoveFromGroupAsync(Context.ConnectionId, PostGroup(postId));
+            await routing.PostUnwatchedAsync(postId);
         }
     }
 

@@ -1,15 +1,19 @@
+using System.Text.Json;
 using Microsoft.AspNetCore.SignalR;
 using Playbound.Grains;
 using Playbound.Grains.Realtime;
+using Playbound.Realtime.RabbitMq;
 
 namespace Playbound.Api.Realtime;
 
 /// <summary>
 /// Pushes through this process's <see cref="FeedHub"/> to each user's group: sending to many groups serializes the
 /// message once and visits only their connections, where sending to users or connection ids scans every connection
-/// of the hub for each. Sends are not awaited: a slow socket must not hold up the fan-out that pushed.
+/// of the hub for each. Sends are not awaited: a slow socket must not hold up the fan-out that pushed. Pushes come
+/// from the grains of this process (embedded mode) or, as JSON written on a silo, from the broker (cluster mode).
 /// </summary>
-internal sealed class HubRealtimePublisher(IHubContext<FeedHub> hub, ILogger<HubRealtimePublisher> logger) : IRealtimePublisher
+internal sealed class HubRealtimePublisher(IHubContext<FeedHub> hub, ILogger<HubRealtimePublisher> logger)
+    : IRealtimePublisher, IRealtimeDelivery
 {
     /// <inheritdoc />
     public void PushToUsers(IReadOnlyCollection<string> userIds, string method, object payload)
@@ -23,6 +27,14 @@ internal sealed class HubRealtimePublisher(IHubContext<FeedHub> hub, ILogger<Hub
     /// <inheritdoc />
     public void PushToPostWatchers(PostCounts counts) =>
         Observe(hub.Clients.Group(FeedHub.PostGroup(counts.PostId)).SendAsync(RealtimeMethods.PostUpdated, counts), RealtimeMethods.PostUpdated);
+
+    /// <inheritdoc />
+    public void DeliverToUser(string userId, string method, JsonElement payload) =>
+        Observe(hub.Clients.Group(FeedHub.UserGroup(userId)).SendAsync(method, payload), method);
+
+    /// <inheritdoc />
+    public void DeliverToPostWatchers(string postId, string method, JsonElement payload) =>
+        Observe(hub.Clients.Group(FeedHub.PostGroup(postId)).SendAsync(method, payload), method);
 
     private void Observe(Task send, string method)
     {

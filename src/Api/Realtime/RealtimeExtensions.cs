@@ -1,9 +1,10 @@
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Playbound.Api.Contracts;
 using Playbound.Api.RateLimiting;
+using Playbound.Grains.Json;
 using Playbound.Grains.Realtime;
+using Playbound.Realtime.RabbitMq;
 
 namespace Playbound.Api.Realtime;
 
@@ -24,6 +25,18 @@ public static class RealtimeExtensions
         services.AddSingleton<ConnectedUsers>();
         services.Replace(ServiceDescriptor.Singleton<IUserPresence>(static sp => sp.GetRequiredService<ConnectedUsers>()));
         services.Replace(ServiceDescriptor.Singleton<IRealtimePublisher, HubRealtimePublisher>());
+        services.TryAddSingleton<IRealtimeRouting, NoRealtimeRouting>();
+        return builder;
+    }
+
+    /// <summary>
+    /// For an Api node in cluster mode, on top of <see cref="AddRealtime"/>: the pushes for the users connected here
+    /// and the posts watched here arrive through RabbitMQ (<c>Playbound:Realtime:RabbitMq</c>) and go out through
+    /// the hub; the node announces its users so silos push only to users who are online somewhere.
+    /// </summary>
+    public static IHostApplicationBuilder AddClusterRealtime(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddRabbitMqRealtimeNode<HubRealtimePublisher>();
         return builder;
     }
 

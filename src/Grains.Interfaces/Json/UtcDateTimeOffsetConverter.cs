@@ -2,9 +2,12 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Playbound.Api.Contracts;
+namespace Playbound.Grains.Json;
 
-/// <summary>Writes every time as ISO-8601 UTC with a <c>Z</c> (api.md), whatever offset a grain returned it with.</summary>
+/// <summary>
+/// The JSON shape of every time clients see, over REST and realtime pushes alike (a silo serializes pushes for the Api
+/// nodes in cluster mode): writes as ISO-8601 UTC with a <c>Z</c> (api.md), whatever offset a grain returned it with.
+/// </summary>
 public sealed class UtcDateTimeOffsetConverter : JsonConverter<DateTimeOffset>
 {
     /// <inheritdoc />
