@@ -5,6 +5,7 @@ using Playbound.Grains;
 using Playbound.Grains.Stores;
 using Playbound.Runtime.Hosting;
 using Playbound.Runtime.Membership;
+using Playbound.Realtime.RabbitMq;
 
 namespace Playbound.Hosting;
 
@@ -17,7 +18,8 @@ public static class SiloHostingExtensions
     /// grains' options and id generator (<c>Playbound:Feed</c>, <c>Playbound:NodeId</c>) and a readiness check through a grain.
     /// With <c>Playbound:Cluster:Enabled</c> the silo also joins cluster membership in the same PostgreSQL database
     /// (<see cref="ClusterSettings"/>, <c>Playbound:Cluster:Membership</c>), is ready only while active in it, and
-    /// serves and sends grain calls over the cluster transport on <c>Playbound:Cluster:SiloPort</c>.
+    /// serves and sends grain calls over the cluster transport on <c>Playbound:Cluster:SiloPort</c>, and sends realtime
+    /// pushes through RabbitMQ (<c>Playbound:Realtime:RabbitMq</c>).
     /// </summary>
     public static IHostApplicationBuilder AddPlayboundSilo(this IHostApplicationBuilder builder)
     {
@@ -37,6 +39,12 @@ public static class SiloHostingExtensions
         builder.Services.AddSocialGrains();
 
         var cluster = ClusterSettings.From(builder.Configuration, storage);
+        if (cluster.Enabled)
+        {
+            // Silos hold no sockets: pushes and presence go through the broker to the Api nodes.
+            builder.Services.AddRabbitMqRealtime();
+        }
+
         builder.Services.AddPlayboundSilo(silo =>
         {
             silo.AddGrains(typeof(HealthGrain).Assembly);

@@ -15,7 +15,10 @@ namespace Playbound.Api.Extensions;
 /// <summary>The Api's services and middleware, so Program.cs only composes.</summary>
 public static class ApplicationServiceExtensions
 {
-    /// <summary>Adds JSON settings, request limits, authentication, rate limiting, the realtime hub, cursors and the OpenAPI document.</summary>
+    /// <summary>
+    /// Adds JSON settings, request limits, authentication, rate limiting, the realtime hub (routed through RabbitMQ in
+    /// cluster mode), cursors and the OpenAPI document.
+    /// </summary>
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -36,6 +39,11 @@ public static class ApplicationServiceExtensions
         services.AddRateLimiter(RateLimitPolicies.Configure);
 
         builder.AddRealtime();
+        if (ClusterSettings.From(builder.Configuration, StorageSettings.From(builder.Configuration)).Enabled)
+        {
+            builder.AddClusterRealtime();
+        }
+
         services.AddSingleton<CursorProtector>();
         services.AddOpenApi(static o =>
         {
