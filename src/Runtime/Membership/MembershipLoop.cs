@@ -19,7 +19,13 @@ internal static class MembershipLoop
                 {
                     await WithTimeoutAsync(step, timeout, timeProvider, stopping).ConfigureAwait(false);
                 }
-                catch (Exception ex) when (!stopping.IsCancellationRequested)
+                catch (Exception) when (stopping.IsCancellationRequested)
+                {
+                    // The loop is ending: whatever the interrupted step threw (a cancellation, or the error it was
+                    // failing with anyway) is no reason to fail the stop.
+                    return;
+                }
+                catch (Exception ex)
                 {
                     // A database hiccup must not end the loop: the next tick tries again, and the death timeout
                     // spans several ticks.
