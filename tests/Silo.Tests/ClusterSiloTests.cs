@@ -12,10 +12,6 @@ namespace Playbound.Silo.Tests;
 /// <summary>Two silo hosts in cluster mode: PostgreSQL membership and the TCP transport together, as the Silo host wires them.</summary>
 public sealed class ClusterSiloTests
 {
-    private static readonly string PostgresConnectionString =
-        Environment.GetEnvironmentVariable("PLAYBOUND_TEST_POSTGRES")
-        ?? "Host=127.0.0.1;Port=5432;Username=playbound;Password=playbound;Database=playbound_test";
-
     [Fact]
     public async Task Two_silos_see_each_other_and_serve_grains_written_through_either_of_them()
     {
@@ -50,7 +46,7 @@ public sealed class ClusterSiloTests
     private static WebApplicationFactory<Program> ClusterSilo(string clusterId, int nodeId) =>
         new WebApplicationFactory<Program>().WithWebHostBuilder(b => b
             .UseSetting("Playbound:Storage", "Postgres")
-            .UseSetting("ConnectionStrings:Postgres", PostgresConnectionString)
+            .UseSetting("ConnectionStrings:Postgres", TestPostgres.ConnectionString)
             .UseSetting("Playbound:NodeId", nodeId.ToString(CultureInfo.InvariantCulture))
             .UseSetting("Playbound:Cluster:Enabled", "true")
             .UseSetting("Playbound:Cluster:AdvertisedHost", "127.0.0.1")

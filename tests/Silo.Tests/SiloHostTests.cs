@@ -7,14 +7,10 @@ namespace Playbound.Silo.Tests;
 
 public sealed class SiloHostTests
 {
-    private static readonly string PostgresConnectionString =
-        Environment.GetEnvironmentVariable("PLAYBOUND_TEST_POSTGRES")
-        ?? "Host=127.0.0.1;Port=5432;Username=playbound;Password=playbound;Database=playbound_test";
-
     [Fact]
     public async Task A_silo_on_postgres_is_ready_once_a_grain_call_round_trips_through_the_database()
     {
-        using var factory = SiloOn(PostgresConnectionString);
+        using var factory = SiloOn(TestPostgres.ConnectionString);
 
         var response = await factory.CreateClient().GetAsync("/health/ready");
 
@@ -34,7 +30,7 @@ public sealed class SiloHostTests
     [Fact]
     public async Task A_silo_in_cluster_mode_is_ready_once_active_in_membership_and_sees_itself()
     {
-        using var factory = SiloOn(PostgresConnectionString).WithWebHostBuilder(b => b
+        using var factory = SiloOn(TestPostgres.ConnectionString).WithWebHostBuilder(b => b
             .UseSetting("Playbound:Cluster:Enabled", "true")
             .UseSetting("Playbound:Cluster:AdvertisedHost", "silo-test")
             .UseSetting("Playbound:Cluster:SiloPort", "11999")
