@@ -60,5 +60,5 @@ public static class FanoutCommand
         return (long)(await command.ExecuteScalarAsync())!;
     }
 
-    private static double Percentile(List<double> values, double q) => values.Order().ElementAt(Math.Min(values.Count - 1, (int)(q * values.Count)));
+    private static double Percentile(List<double> values, double q) => LatencyRecorder.Percentile([.. values.Order()], q);
 }

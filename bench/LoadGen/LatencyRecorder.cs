@@ -19,9 +19,13 @@ public sealed class LatencyRecorder
     public LatencySummary Summarize(TimeSpan elapsed, long errors)
     {
         var all = _perWorker.SelectMany(static l => l).Order().ToArray();
-        double At(double q) => all.Length == 0 ? double.NaN : all[Math.Min(all.Length - 1, (int)(q * all.Length))];
-        return new LatencySummary(all.Length, errors, all.Length / elapsed.TotalSeconds, At(0.50), At(0.90), At(0.99), all.LastOrDefault());
+        return new LatencySummary(
+            all.Length, errors, all.Length / elapsed.TotalSeconds, Percentile(all, 0.50), Percentile(all, 0.90), Percentile(all, 0.99), all.LastOrDefault());
     }
+
+    /// <summary>The <paramref name="q"/> quantile of <paramref name="sorted"/> (ascending); NaN when empty.</summary>
+    public static double Percentile(double[] sorted, double q) =>
+        sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)(q * sorted.Length))];
 }
 
 /// <summary>What a load run measured; latencies in milliseconds.</summary>

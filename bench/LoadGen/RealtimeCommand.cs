@@ -81,7 +81,7 @@ public static class RealtimeCommand
     private static void Report(List<double>[] latencies, long expected, int closed)
     {
         var all = latencies.SelectMany(static l => l).Order().ToArray();
-        double At(double q) => all.Length == 0 ? double.NaN : all[Math.Min(all.Length - 1, (int)(q * all.Length))];
+        double At(double q) => LatencyRecorder.Percentile(all, q);
         Console.WriteLine(
             $"{all.Length:N0} of {expected:N0} pushes received, {closed} connections closed early; " +
             $"post-to-receive p50 {At(0.50):N1} ms, p90 {At(0.90):N1} ms, p99 {At(0.99):N1} ms, max {all.LastOrDefault():N1} ms");
