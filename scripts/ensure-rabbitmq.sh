@@ -10,12 +10,17 @@ if ! command -v rabbitmq-server >/dev/null 2>&1; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq rabbitmq-server >/dev/null
 fi
 
-# `rabbitmqctl status` fails fast when no broker node runs; `-detached` returns before the node is up, hence the wait.
+# `rabbitmqctl status` fails fast when no broker node runs. `-detached` returns before the Erlang node is up, and
+# `await_startup` fails at once (rather than waiting) while that node is not reachable yet, so poll until a deadline.
 if ! rabbitmqctl -q status >/dev/null 2>&1; then
   rabbitmq-server -detached >/dev/null 2>&1
 fi
 
-if ! rabbitmqctl -q await_startup --timeout 60 >/dev/null 2>&1; then
-  echo "ensure-rabbitmq: RabbitMQ did not start (see /var/log/rabbitmq)" >&2
-  exit 1
-fi
+deadline=$((SECONDS + 90))
+until rabbitmqctl -q await_startup --timeout 30 >/dev/null 2>&1; do
+  if (( SECONDS >= deadline )); then
+    echo "ensure-rabbitmq: RabbitMQ did not start within 90 s (see /var/log/rabbitmq)" >&2
+    exit 1
+  fi
+  sleep 1
+done
