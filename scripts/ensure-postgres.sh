@@ -9,6 +9,7 @@ readonly PG_CLUSTER=main
 readonly PG_ROLE=playbound
 readonly PG_PASSWORD=playbound
 readonly PG_DATABASE=playbound_test
+readonly PG_MAX_CONNECTIONS=500
 
 as_postgres() {
   if command -v runuser >/dev/null 2>&1; then
@@ -42,6 +43,18 @@ done
 if ! pg_isready -q -h 127.0.0.1 -p 5432; then
   echo "ensure-postgres: PostgreSQL did not become ready on 127.0.0.1:5432" >&2
   exit 1
+fi
+
+# Test projects run in parallel, and the cluster tests start several silo and Api processes, each with its own
+# connection pools: the default 100 connections run out. Raising the limit needs a restart, done once.
+max_connections="$(as_postgres psql -XtAq -c "SHOW max_connections")"
+if (( max_connections < PG_MAX_CONNECTIONS )); then
+  as_postgres psql -Xq -v ON_ERROR_STOP=1 -c "ALTER SYSTEM SET max_connections = $PG_MAX_CONNECTIONS"
+  pg_ctlcluster "$PG_VERSION" "$PG_CLUSTER" restart
+  for _ in $(seq 1 60); do
+    pg_isready -q -h 127.0.0.1 -p 5432 && break
+    sleep 0.5
+  done
 fi
 
 role_exists="$(as_postgres psql -XtAq -c "SELECT 1 FROM pg_roles WHERE rolname = '$PG_ROLE'")"

@@ -6,6 +6,7 @@ using Playbound.Grains.Stores;
 using Playbound.Runtime.Hosting;
 using Playbound.Runtime.Membership;
 using Playbound.Realtime.RabbitMq;
+using Playbound.Streams.RabbitMq;
 
 namespace Playbound.Hosting;
 
@@ -19,7 +20,8 @@ public static class SiloHostingExtensions
     /// With <c>Playbound:Cluster:Enabled</c> the silo also joins cluster membership in the same PostgreSQL database
     /// (<see cref="ClusterSettings"/>, <c>Playbound:Cluster:Membership</c>), is ready only while active in it, and
     /// serves and sends grain calls over the cluster transport on <c>Playbound:Cluster:SiloPort</c>, and sends realtime
-    /// pushes through RabbitMQ (<c>Playbound:Realtime:RabbitMq</c>).
+    /// pushes through RabbitMQ (<c>Playbound:Realtime:RabbitMq</c>) and its stream events through RabbitMQ stream queues
+    /// (<c>Playbound:Streams:RabbitMq</c>).
     /// </summary>
     public static IHostApplicationBuilder AddPlayboundSilo(this IHostApplicationBuilder builder)
     {
@@ -52,6 +54,7 @@ public static class SiloHostingExtensions
             {
                 silo.UseClusterMembership(cluster.AdvertisedHost, cluster.SiloPort, o => o.ConnectionString = storage.PostgresConnectionString!);
                 silo.UseClusterTransport(o => o.SiloPort = cluster.SiloPort);
+                silo.UseRabbitMqStreams(storage.PostgresConnectionString!);
             }
         });
 

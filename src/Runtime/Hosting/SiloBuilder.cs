@@ -1,5 +1,7 @@
 using System.Reflection;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Playbound.Runtime.Streams;
 
 namespace Playbound.Runtime.Hosting;
 
@@ -8,6 +10,9 @@ public sealed class SiloBuilder(IServiceCollection services)
 {
     internal HashSet<Assembly> GrainAssemblies { get; } = [];
 
+    /// <summary>The hosted service that moves outbox events to subscribers; the in-process relay unless replaced.</summary>
+    internal Type StreamRelayType { get; private set; } = typeof(OutboxRelay);
+
     /// <summary>The service collection, for storage providers and filters.</summary>
     public IServiceCollection Services { get; } = services;
 
@@ -15,6 +20,17 @@ public sealed class SiloBuilder(IServiceCollection services)
     public SiloBuilder AddGrains(Assembly assembly)
     {
         GrainAssemblies.Add(assembly);
+        return this;
+    }
+
+    /// <summary>
+    /// Replaces the in-process outbox relay with <typeparamref name="TRelay"/>, a hosted service that carries outbox
+    /// events to their subscribers some other way (cluster mode: through a broker) and delivers them with
+    /// <see cref="StreamEventDispatcher"/>. It stops before the activations deactivate, as the in-process relay does.
+    /// </summary>
+    public SiloBuilder UseStreamRelay<TRelay>() where TRelay : class, IHostedService
+    {
+        StreamRelayType = typeof(TRelay);
         return this;
     }
 

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Playbound.Runtime.Activation;
 using Playbound.Runtime.Invocation;
@@ -29,11 +31,13 @@ public static class SiloServiceCollectionExtensions
         AddRuntimeCore(services, builder);
         services.AddSingleton<IStreamProvider, DurableStreamProvider>();
         services.AddSingleton<ImplicitSubscriptionTable>();
+        services.AddSingleton(static sp => new StreamEventDispatcher(
+            sp.GetRequiredService<ImplicitSubscriptionTable>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<StreamEventDispatcher>>()));
         services.AddSingleton<ActivationCollector>();
 
         // Hosted services stop in reverse order: collector and relay first, then every activation deactivates.
         services.AddHostedService<SiloLifecycle>();
-        services.AddHostedService<OutboxRelay>();
+        services.AddSingleton(typeof(IHostedService), builder.StreamRelayType);
         services.AddHostedService(static sp => sp.GetRequiredService<ActivationCollector>());
         return services;
     }

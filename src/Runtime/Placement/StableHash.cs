@@ -4,7 +4,7 @@ namespace Playbound.Runtime.Placement;
 /// A hash that is the same in every process and every .NET version (string.GetHashCode is randomized per process),
 /// so every silo and gateway holding one membership snapshot places a grain on the same silo.
 /// </summary>
-internal static class StableHash
+public static class StableHash
 {
     private const ulong FnvOffset = 14695981039346656037;
     private const ulong FnvPrime = 1099511628211;

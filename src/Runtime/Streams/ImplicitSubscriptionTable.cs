@@ -40,6 +40,9 @@ internal sealed class ImplicitSubscriptionTable
         _byNamespace = subscribers.ToDictionary(static p => p.Key, static p => p.Value.ToArray(), StringComparer.Ordinal);
     }
 
+    /// <summary>The namespaces with at least one subscriber.</summary>
+    public IReadOnlyCollection<string> Namespaces => _byNamespace.Keys;
+
     /// <summary>The subscribers of <paramref name="streamNamespace"/>; empty when none.</summary>
     public IReadOnlyList<Subscriber> For(string streamNamespace) =>
         _byNamespace.TryGetValue(streamNamespace, out var subscribers) ? subscribers : [];

@@ -12,7 +12,7 @@ namespace Playbound.Runtime.Streams;
 /// </summary>
 internal sealed class OutboxRelay(
     IEnumerable<IOutboxStore> stores,
-    ImplicitSubscriptionTable subscriptions,
+    StreamEventDispatcher dispatcher,
     OutboxSignal signal,
     IOptions<StreamOptions> options,
     TimeProvider timeProvider,
@@ -94,12 +94,11 @@ internal sealed class OutboxRelay(
         {
             try
             {
-                await DeliverAsync(entry).ConfigureAwait(false);
+                await dispatcher.DispatchAsync(entry).ConfigureAwait(false);
                 delivered.Add(entry.Sequence);
             }
             catch (Exception ex)
             {
-                RuntimeInstruments.EventDeliveryFailed();
                 var delay = RecordFailure(streamId);
                 logger.DeliveryFailed(ex, entry.Event.EventId, streamId.ToString(), delay);
                 return delivered;
@@ -112,23 +111,6 @@ internal sealed class OutboxRelay(
         }
 
         return delivered;
-    }
-
-    private async Task DeliverAsync(OutboxEntry entry)
-    {
-        var subscribers = subscriptions.For(entry.Event.Namespace);
-        if (subscribers.Count == 0)
-        {
-            logger.NoSubscriber(entry.Event.EventId, entry.Event.Namespace);
-            return;
-        }
-
-        foreach (var subscriber in subscribers)
-        {
-            await subscriber.DeliverAsync(entry).ConfigureAwait(false);
-        }
-
-        RuntimeInstruments.EventDelivered(timeProvider.GetUtcNow() - entry.CreatedAt);
     }
 
     private TimeSpan RecordFailure(StreamId streamId)
