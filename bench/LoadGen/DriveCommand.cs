@@ -9,7 +9,8 @@ namespace Playbound.LoadGen;
 /// Drives one HTTP endpoint closed-loop: logs in a sample of seeded users, then keeps <c>--concurrency</c> requests
 /// in flight for <c>--seconds</c> after a warm-up, and prints throughput and latency percentiles. With
 /// <c>--baseline</c> it sends the user id in an X-User-Id header instead (the baseline server has no auth).
-/// With <c>--post</c> it publishes posts instead of reading.
+/// With <c>--post</c> it publishes posts instead of reading. <c>--url</c> may list several Api nodes, comma-separated:
+/// workers are spread over them, as a load balancer would spread clients.
 /// </summary>
 public static class DriveCommand
 {
@@ -17,7 +18,7 @@ public static class DriveCommand
 
     public static async Task<int> RunAsync(LoadGenOptions options)
     {
-        var baseUrl = new Uri(options.Text("url", "http://127.0.0.1:5080"));
+        var baseUrls = options.Text("url", "http://127.0.0.1:5080").Split(',').Select(static u => new Uri(u)).ToArray();
         var path = options.Text("path", "/api/v1/feed");
         var concurrency = options.Number("concurrency", 32);
         var duration = TimeSpan.FromSeconds(options.Number("seconds", 20));
@@ -25,21 +26,32 @@ public static class DriveCommand
         var users = SeededUsers.Read(options.Text("users-file", "data/users.txt"))
             .OrderBy(static u => u.UserId.GetHashCode(StringComparison.Ordinal)).Take(options.Number("logins", 200)).ToArray();
 
-        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency * 2, PooledConnectionLifetime = Timeout.InfiniteTimeSpan })
+        var clients = baseUrls.Select(url => new HttpClient(
+            new SocketsHttpHandler { MaxConnectionsPerServer = concurrency * 2, PooledConnectionLifetime = Timeout.InfiniteTimeSpan })
         {
-            BaseAddress = baseUrl,
+            BaseAddress = url,
             Timeout = TimeSpan.FromSeconds(30),
-        };
-        var credentials = options.Flag("baseline")
-            ? users.Select(static u => (Name: "X-User-Id", Value: u.UserId)).ToArray()
-            : await LoginAllAsync(http, users);
-        Console.WriteLine($"{credentials.Length} users ready; warming up");
+        }).ToArray();
+        try
+        {
+            var credentials = options.Flag("baseline")
+                ? users.Select(static u => (Name: "X-User-Id", Value: u.UserId)).ToArray()
+                : await LoginAllAsync(clients[0], users);
+            Console.WriteLine($"{credentials.Length} users ready; warming up against {clients.Length} node(s)");
 
-        await RunPhaseAsync(http, path, post, credentials, concurrency, TimeSpan.FromSeconds(3), new LatencyRecorder());
-        var recorder = new LatencyRecorder();
-        var (elapsed, errors) = await RunPhaseAsync(http, path, post, credentials, concurrency, duration, recorder);
-        Console.WriteLine($"{(post ? "POST" : "GET")} {path} concurrency={concurrency}: {recorder.Summarize(elapsed, errors)}");
-        return 0;
+            await RunPhaseAsync(clients, path, post, credentials, concurrency, TimeSpan.FromSeconds(3), new LatencyRecorder());
+            var recorder = new LatencyRecorder();
+            var (elapsed, errors) = await RunPhaseAsync(clients, path, post, credentials, concurrency, duration, recorder);
+            Console.WriteLine($"{(post ? "POST" : "GET")} {path} concurrency={concurrency} nodes={clients.Length}: {recorder.Summarize(elapsed, errors)}");
+            return 0;
+        }
+        finally
+        {
+            foreach (var client in clients)
+            {
+                client.Dispose();
+            }
+        }
     }
 
     private static async Task<(string Name, string Value)[]> LoginAllAsync(HttpClient http, IReadOnlyList<SeededUser> users)
@@ -56,7 +68,7 @@ public static class DriveCommand
     }
 
     private static async Task<(TimeSpan Elapsed, long Errors)> RunPhaseAsync(
-        HttpClient http, string path, bool post, (string Name, string Value)[] credentials, int concurrency, TimeSpan duration,
+        HttpClient[] clients, string path, bool post, (string Name, string Value)[] credentials, int concurrency, TimeSpan duration,
         LatencyRecorder recorder)
     {
         var errors = 0L;
@@ -64,6 +76,7 @@ public static class DriveCommand
         await Task.WhenAll(Enumerable.Range(0, concurrency).Select(worker => Task.Run(async () =>
         {
             var latencies = recorder.ForWorker();
+            var http = clients[worker % clients.Length];
             var next = worker;
             while (stopwatch.Elapsed < duration)
             {

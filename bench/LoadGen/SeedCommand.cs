@@ -24,7 +24,11 @@ public static class SeedCommand
         Randomizer.Seed = new Random(options.Number("random", 42));
         var faker = new Faker();
 
-        await using var silo = await SiloHost.StartAsync(directory);
+        // --postgres seeds a cluster's database instead (users.txt still goes to --data), with the same graph for the same --random.
+        var postgres = options.Text("postgres", "");
+        await using var silo = postgres.Length == 0
+            ? await SiloHost.StartAsync(directory)
+            : await SiloHost.StartAsync(directory, ("Playbound:Storage", "Postgres"), ("ConnectionStrings:Postgres", postgres));
         var passwordHash = new PasswordHasher<object>().HashPassword(new object(), DriveCommand.Password);
         var users = new SeededUser[userCount];
 

@@ -1,0 +1,96 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using Playbound.Grains;
+using Playbound.Hosting;
+using Playbound.Runtime;
+
+namespace Playbound.LoadGen;
+
+/// <summary>
+/// Durable fan-out throughput of a running silo cluster: joins it as a gateway (grain calls go straight to the owning
+/// silos), registers <c>--authors</c> authors with <c>--followers</c> followers each, waits for the follows to settle,
+/// then publishes <c>--posts</c> posts (spread over the authors, <c>--concurrency</c> at once) and counts feed rows in
+/// PostgreSQL until every post is in its author's and every follower's feed. Prints feed entries per second.
+/// </summary>
+public static class ClusterFanoutCommand
+{
+    public static async Task<int> RunAsync(LoadGenOptions options)
+    {
+        var postgres = options.Text("postgres", "Host=127.0.0.1;Username=playbound;Password=playbound;Database=playbound_cluster");
+        var authors = options.Number("authors", 20);
+        var followers = options.Number("followers", 1_000);
+        var posts = options.Number("posts", 2_000);
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Number("concurrency", 64) };
+        var run = Guid.NewGuid().ToString("N")[..6];
+
+        using var host = await StartGatewayAsync(postgres);
+        var grains = host.Services.GetRequiredService<IGrainFactory>();
+        await using var database = NpgsqlDataSource.Create(postgres);
+        var hash = new PasswordHasher<object>().HashPassword(new object(), DriveCommand.Password);
+
+        // Index author * (followers + 1): the author, then its followers.
+        var userIds = new string[authors * (followers + 1)];
+        var seeding = Stopwatch.StartNew();
+        await Parallel.ForEachAsync(Enumerable.Range(0, userIds.Length), parallel, async (i, _) =>
+            userIds[i] = await grains.GetGrain<IAccountGrain>($"f{run}_{i}").Register($"Fan-out user {i}", hash)
+                ?? throw new InvalidOperationException($"Handle f{run}_{i} is taken."));
+        var authorIds = Enumerable.Range(0, authors).Select(a => userIds[a * (followers + 1)]).ToArray();
+        await Parallel.ForEachAsync(Enumerable.Range(0, userIds.Length).Where(i => i % (followers + 1) != 0), parallel, async (i, _) =>
+            await grains.GetGrain<IUserGrain>(userIds[i]).Follow(authorIds[i / (followers + 1)]));
+        await WaitForEmptyOutboxAsync(database);
+        Console.WriteLine($"{authors} authors x {followers:N0} followers registered and followed in {seeding.Elapsed.TotalSeconds:N1} s");
+
+        var before = await CountAsync(database, "feed_entries");
+        var expected = (long)posts * (followers + 1);
+        var started = Stopwatch.StartNew();
+        await Parallel.ForEachAsync(Enumerable.Range(0, posts), parallel, async (i, _) =>
+            await grains.GetGrain<IUserPostsGrain>(authorIds[i % authors]).Publish($"fan-out {run} post {i}", null));
+        var published = started.Elapsed;
+        long stored;
+        while ((stored = await CountAsync(database, "feed_entries") - before) < expected)
+        {
+            await Task.Delay(100);
+        }
+
+        var elapsed = started.Elapsed;
+        Console.WriteLine($"published {posts:N0} posts in {published.TotalSeconds:N1} s; {stored:N0} feed entries stored in {elapsed.TotalSeconds:N1} s");
+        Console.WriteLine($"durable fan-out: {stored / elapsed.TotalSeconds:N0} feed entries/s");
+        await host.StopAsync();
+        return 0;
+    }
+
+    private static async Task<IHost> StartGatewayAsync(string postgres)
+    {
+        var builder = new HostApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Logging.AddConsole().SetMinimumLevel(LogLevel.Warning);
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Playbound:Storage"] = "Postgres",
+            ["ConnectionStrings:Postgres"] = postgres,
+            ["Playbound:Cluster:Enabled"] = "true",
+        });
+        builder.AddPlayboundGateway();
+        var host = builder.Build();
+        await host.StartAsync();
+        return host;
+    }
+
+    private static async Task WaitForEmptyOutboxAsync(NpgsqlDataSource database)
+    {
+        while (await CountAsync(database, "outbox") > 0)
+        {
+            await Task.Delay(200);
+        }
+    }
+
+    private static async Task<long> CountAsync(NpgsqlDataSource database, string table)
+    {
+        await using var command = database.CreateCommand($"SELECT count(*) FROM {table}");
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+}
