@@ -11,7 +11,8 @@ namespace Playbound.Streams.RabbitMq;
 /// Consumes one partition's stream queue on its own channel, from just after its checkpoint: takes what has arrived
 /// (up to a batch), delivers it (streams in parallel, each stream's events in order), acknowledges, then
 /// checkpoints the batch's last offset. An event whose delivery keeps throwing is retried after 1 s, 2 s, 4 s (by
-/// default) and then parked in the dead-letter queue with its error, so one poison event cannot stall its partition.
+/// default) and then parked in the dead-letter queue with its error, so one poison event cannot stall its partition;
+/// a failure that is the cluster's, not the event's (<see cref="DeliveryFailure"/>), is retried until it passes.
 /// Stopping between batches loses nothing: what was not checkpointed is delivered again by the next owner.
 /// </summary>
 internal sealed class PartitionConsumer(
@@ -99,7 +100,9 @@ internal sealed class PartitionConsumer(
 
     private async Task DeliverAsync(StreamBrokerSession session, OutboxEntry entry, long offset, CancellationToken cancellationToken)
     {
-        for (var attempt = 1; ; attempt++)
+        var failures = 0;
+        var outages = 0;
+        while (true)
         {
             try
             {
@@ -108,17 +111,33 @@ internal sealed class PartitionConsumer(
             }
             catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
             {
-                if (attempt > options.PoisonRetries)
+                TimeSpan delay;
+                if (DeliveryFailure.IsTransient(exception))
                 {
-                    await DeadLetterAsync(session, entry, offset, attempt, exception, cancellationToken).ConfigureAwait(false);
+                    // An outage, not the event: wait it out without counting toward the poison limit.
+                    delay = Backoff(++outages, options.ReconnectInterval);
+                    logger.DeliveryInterrupted(exception, entry.Event.EventId, partition.ToString(), delay);
+                }
+                else if (++failures > options.PoisonRetries)
+                {
+                    await DeadLetterAsync(session, entry, offset, failures, exception, cancellationToken).ConfigureAwait(false);
                     return;
                 }
+                else
+                {
+                    delay = Backoff(failures, TimeSpan.MaxValue);
+                    logger.DeliveryFailed(exception, entry.Event.EventId, partition.ToString(), failures, delay);
+                }
 
-                var delay = options.PoisonRetryBaseDelay * Math.Pow(2, attempt - 1);
-                logger.DeliveryFailed(exception, entry.Event.EventId, partition.ToString(), attempt, delay);
                 await Task.Delay(delay, timeProvider, cancellationToken).ConfigureAwait(false);
             }
         }
+    }
+
+    private TimeSpan Backoff(int attempt, TimeSpan max)
+    {
+        var delay = options.PoisonRetryBaseDelay * Math.Pow(2, Math.Min(attempt - 1, 16));
+        return delay < max ? delay : max;
     }
 
     private Arrival Read(BasicDeliverEventArgs delivery)

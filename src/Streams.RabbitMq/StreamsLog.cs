@@ -40,4 +40,7 @@ internal static partial class StreamsLog
 
     [LoggerMessage(711, LogLevel.Warning, "Skipped a malformed message in stream partition {Partition}")]
     public static partial void MalformedMessage(this ILogger logger, Exception exception, string partition);
+
+    [LoggerMessage(712, LogLevel.Warning, "Delivery of stream event {EventId} in partition {Partition} was interrupted by an outage; retrying in {Delay}")]
+    public static partial void DeliveryInterrupted(this ILogger logger, Exception exception, Guid eventId, string partition, TimeSpan delay);
 }

@@ -105,12 +105,27 @@ public sealed class StreamRelayTests
 
         await Eventually.TrueAsync(() => environment.Log.NumbersOf("poisoned").Contains(2), "the tick after the poison was delivered");
         Assert.Equal([0, 2], environment.Log.NumbersOf("poisoned"));
-        Assert.Equal(1 + RabbitMqStreamOptions.DefaultPoisonRetries, environment.Log.PoisonAttempts(1));
+        Assert.Equal(1 + RabbitMqStreamOptions.DefaultPoisonRetries, environment.Log.FailedAttempts(1));
         var letter = Assert.Single(await environment.TakeDeadLettersAsync());
         var headers = letter.BasicProperties.Headers!;
         Assert.Contains("tick 1 is poison", System.Text.Encoding.UTF8.GetString((byte[])headers["pb-error"]!));
         Assert.Equal(4, Convert.ToInt32(headers["pb-attempts"], System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal("poisoned", System.Text.Encoding.UTF8.GetString((byte[])headers["pb-key"]!));
+    }
+
+    [Fact]
+    public async Task A_delivery_that_fails_for_an_outage_is_retried_past_the_poison_limit_and_never_dead_lettered()
+    {
+        await using var environment = new StreamTestEnvironment();
+        await using var silo = await StreamSilo.StartAsync(environment, "a");
+        environment.Cluster.Publish(silo.Address);
+        var outages = RabbitMqStreamOptions.DefaultPoisonRetries + 3;
+
+        await silo.Grains.GetGrain<ITickSourceGrain>("outage").EmitDuringOutage(0, outages);
+
+        await Eventually.TrueAsync(() => environment.Log.NumbersOf("outage").Length == 1, "the tick was delivered after the outage");
+        Assert.Equal(outages, environment.Log.FailedAttempts(0));
+        Assert.Empty(await environment.TakeDeadLettersAsync());
     }
 
     [Fact]

@@ -4,7 +4,7 @@ using Playbound.Runtime.Streams;
 
 namespace Playbound.Streams.RabbitMq.Tests;
 
-public sealed record Tick(int Number, bool Poison = false);
+public sealed record Tick(int Number, bool Poison = false, int Outages = 0);
 
 public interface ITickSourceGrain : IGrainWithStringKey
 {
@@ -12,6 +12,9 @@ public interface ITickSourceGrain : IGrainWithStringKey
     Task Emit(int from, int count);
 
     Task EmitPoison(int number);
+
+    /// <summary>A tick whose delivery times out <paramref name="outages"/> times, as during an outage, and then succeeds.</summary>
+    Task EmitDuringOutage(int number, int outages);
 }
 
 public sealed class TickSourceGrain : Grain, ITickSourceGrain
@@ -27,21 +30,24 @@ public sealed class TickSourceGrain : Grain, ITickSourceGrain
 
     public Task EmitPoison(int number) =>
         GetStream<Tick>(TickRecorderGrain.Namespace, GetPrimaryKeyString()).OnNextAsync(new Tick(number, Poison: true));
+
+    public Task EmitDuringOutage(int number, int outages) =>
+        GetStream<Tick>(TickRecorderGrain.Namespace, GetPrimaryKeyString()).OnNextAsync(new Tick(number, Outages: outages));
 }
 
 /// <summary>What every silo of a test delivered, shared by all of them.</summary>
 public sealed class DeliveryLog
 {
     private readonly ConcurrentQueue<Delivery> _deliveries = new();
-    private readonly ConcurrentDictionary<int, int> _poisonAttempts = new();
+    private readonly ConcurrentDictionary<int, int> _failedAttempts = new();
 
     public IReadOnlyCollection<Delivery> Deliveries => _deliveries;
 
     public void Add(Delivery delivery) => _deliveries.Enqueue(delivery);
 
-    public int RecordPoisonAttempt(int number) => _poisonAttempts.AddOrUpdate(number, 1, static (_, n) => n + 1);
+    public int RecordFailedAttempt(int number) => _failedAttempts.AddOrUpdate(number, 1, static (_, n) => n + 1);
 
-    public int PoisonAttempts(int number) => _poisonAttempts.GetValueOrDefault(number);
+    public int FailedAttempts(int number) => _failedAttempts.GetValueOrDefault(number);
 
     /// <summary>Numbers delivered for <paramref name="key"/>, in delivery order.</summary>
     public int[] NumbersOf(string key) => [.. _deliveries.Where(d => d.Key == key).Select(static d => d.Number)];
@@ -51,7 +57,7 @@ public sealed record Delivery(string Silo, string Key, int Number, Guid EventId)
 
 public interface ITickRecorderGrain : IGrainWithStringKey;
 
-/// <summary>The subscriber: records each delivery with the silo it ran on; a poison tick always throws.</summary>
+/// <summary>The subscriber: records each delivery with the silo it ran on; a poison tick always throws, an outage tick times out a few times.</summary>
 [ImplicitStreamSubscription(Namespace)]
 public sealed class TickRecorderGrain(DeliveryLog log, SiloName silo) : Grain, ITickRecorderGrain, IStreamSubscriber<Tick>
 {
@@ -61,8 +67,14 @@ public sealed class TickRecorderGrain(DeliveryLog log, SiloName silo) : Grain, I
     {
         if (item.Poison)
         {
-            log.RecordPoisonAttempt(item.Number);
+            log.RecordFailedAttempt(item.Number);
             throw new InvalidOperationException($"tick {item.Number} is poison");
+        }
+
+        if (item.Outages > log.FailedAttempts(item.Number))
+        {
+            log.RecordFailedAttempt(item.Number);
+            throw new TimeoutException($"tick {item.Number} met an outage");
         }
 
         log.Add(new Delivery(silo.Name, GetPrimaryKeyString(), item.Number, info.EventId));
