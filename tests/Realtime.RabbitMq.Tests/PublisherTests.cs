@@ -14,7 +14,7 @@ public sealed class PublisherTests
         var options = TestBroker.IsolatedOptions();
         options.Uri = "amqp://guest:guest@127.0.0.1:1/";
         var logger = new RecordingLogger();
-        using var publisher = new RabbitMqRealtimePublisher(Options.Create(options), logger);
+        using var publisher = new RabbitMqRealtimePublisher(Options.Create(options), TestBroker.Circuits(), logger);
         await publisher.StartAsync(CancellationToken.None);
 
         for (var i = 0; i < 3 * options.PublishQueueCapacity; i++)
