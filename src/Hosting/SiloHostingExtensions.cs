@@ -5,6 +5,7 @@ using Playbound.Grains;
 using Playbound.Grains.Stores;
 using Playbound.Runtime.Hosting;
 using Playbound.Runtime.Membership;
+using Playbound.Runtime.Resilience;
 using Playbound.Realtime.RabbitMq;
 using Playbound.Streams.RabbitMq;
 
@@ -16,7 +17,8 @@ public static class SiloHostingExtensions
     /// <summary>
     /// Adds the silo, its grain storage and the social stores (<c>Playbound:Storage</c>: <c>Sqlite</c> under
     /// <c>Playbound:DataDir</c>, the default, or <c>Postgres</c> with <c>ConnectionStrings:Postgres</c>), the social
-    /// grains' options and id generator (<c>Playbound:Feed</c>, <c>Playbound:NodeId</c>) and a readiness check through a grain.
+    /// grains' options and id generator (<c>Playbound:Feed</c>, <c>Playbound:NodeId</c>), a readiness check through a grain,
+    /// and one that fails while a dependency circuit (storage, broker: <c>Playbound:Resilience</c>) is open.
     /// With <c>Playbound:Cluster:Enabled</c> the silo also joins cluster membership in the same PostgreSQL database
     /// (<see cref="ClusterSettings"/>, <c>Playbound:Cluster:Membership</c>), is ready only while active in it, and
     /// serves and sends grain calls over the cluster transport on <c>Playbound:Cluster:SiloPort</c>, and sends realtime
@@ -59,7 +61,9 @@ public static class SiloHostingExtensions
         });
 
         builder.Services.AddSingleton<SiloHealthCheck>();
-        var health = builder.Services.AddHealthChecks().AddCheck<SiloHealthCheck>("silo", tags: [ServiceDefaultsExtensions.ReadyTag]);
+        var health = builder.Services.AddHealthChecks()
+            .AddCheck<SiloHealthCheck>("silo", tags: [ServiceDefaultsExtensions.ReadyTag])
+            .AddCheck<DependencyCircuitsHealthCheck>(DependencyCircuitsHealthCheck.Name, tags: [ServiceDefaultsExtensions.ReadyTag]);
         if (cluster.Enabled)
         {
             health.AddCheck<MembershipHealthCheck>("membership", tags: [ServiceDefaultsExtensions.ReadyTag]);

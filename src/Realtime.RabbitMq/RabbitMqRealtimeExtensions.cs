@@ -2,6 +2,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Playbound.Grains.Realtime;
+using Playbound.Runtime.Hosting;
+using Playbound.Runtime.Resilience;
 
 namespace Playbound.Realtime.RabbitMq;
 
@@ -11,11 +13,13 @@ public static class RabbitMqRealtimeExtensions
     /// <summary>
     /// For a silo: replaces <see cref="IUserPresence"/> with the users connected to any Api node and
     /// <see cref="IRealtimePublisher"/> with publishing to the broker (<see cref="RabbitMqRealtimeOptions"/>, validated
-    /// at startup). Call before or after the grains' own registration.
+    /// at startup), publishing through the <see cref="DependencyCircuits.Broker"/> circuit. Call before or after the
+    /// grains' own registration.
     /// </summary>
     public static IServiceCollection AddRabbitMqRealtime(this IServiceCollection services)
     {
         services.AddRabbitMqRealtimeOptions();
+        services.AddDependencyCircuit<BrokerCircuitSetup>(DependencyCircuits.Broker);
         services.TryAddSingleton<RabbitMqRealtimePublisher>();
         services.TryAddSingleton<ClusterPresence>();
         services.Replace(ServiceDescriptor.Singleton<IRealtimePublisher>(static sp => sp.GetRequiredService<RabbitMqRealtimePublisher>()));

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Playbound.Grains;
 using Playbound.Grains.Json;
 using Playbound.Grains.Realtime;
+using Playbound.Runtime.Resilience;
 using RabbitMQ.Client;
 
 namespace Playbound.Realtime.RabbitMq;
@@ -16,6 +17,8 @@ namespace Playbound.Realtime.RabbitMq;
 /// it. Grains never wait on the broker: a push goes into a bounded queue that one loop publishes from. The loop
 /// publishes without confirms, since a push is best effort and nobody would retry it; while the broker is away, and
 /// when the queue is full, pushes are dropped, logged once per outage, and flow again once the client recovers.
+/// Publishes go through the <see cref="DependencyCircuits.Broker"/> circuit: a push that finds the broker away counts
+/// as a failure, so the circuit opens (and the silo's <c>/health/ready</c> says so) and later pushes are dropped at once.
 /// </summary>
 internal sealed class RabbitMqRealtimePublisher : BackgroundService, IRealtimePublisher
 {
@@ -27,12 +30,15 @@ internal sealed class RabbitMqRealtimePublisher : BackgroundService, IRealtimePu
 
     private readonly Channel<Push> _pushes;
     private readonly BrokerSession _broker;
+    private readonly DependencyCircuit _circuit;
     private readonly string _exchange;
     private readonly ILogger<RabbitMqRealtimePublisher> _logger;
     private long _dropped;
 
-    public RabbitMqRealtimePublisher(IOptions<RabbitMqRealtimeOptions> options, ILogger<RabbitMqRealtimePublisher> logger)
+    public RabbitMqRealtimePublisher(
+        IOptions<RabbitMqRealtimeOptions> options, DependencyCircuits circuits, ILogger<RabbitMqRealtimePublisher> logger)
     {
+        _circuit = circuits.Get(DependencyCircuits.Broker);
         var settings = options.Value;
         _exchange = settings.Exchange;
         _logger = logger;
@@ -82,8 +88,12 @@ internal sealed class RabbitMqRealtimePublisher : BackgroundService, IRealtimePu
         await connecting;
     }
 
-    private Task DeclareAsync(IChannel channel, CancellationToken cancellationToken) =>
-        channel.ExchangeDeclareAsync(_exchange, ExchangeType.Topic, durable: false, autoDelete: false, cancellationToken: cancellationToken);
+    // Runs after the first connect and after every recovery: the broker is back, so pushes need not wait out the break.
+    private async Task DeclareAsync(IChannel channel, CancellationToken cancellationToken)
+    {
+        await channel.ExchangeDeclareAsync(_exchange, ExchangeType.Topic, durable: false, autoDelete: false, cancellationToken: cancellationToken);
+        await _circuit.CloseAsync(cancellationToken);
+    }
 
     private void Enqueue(Push push)
     {
@@ -95,24 +105,15 @@ internal sealed class RabbitMqRealtimePublisher : BackgroundService, IRealtimePu
 
     private async Task PublishAsync(Push push, CancellationToken cancellationToken)
     {
-        var channel = _broker.Channel;
-        if (channel is not { IsOpen: true })
-        {
-            Dropped(push.RoutingKeys.Length, null);
-            return;
-        }
-
         try
         {
             var body = JsonSerializer.SerializeToUtf8Bytes(push.Payload, push.Payload.GetType(), PayloadJson);
             var properties = new BasicProperties { Type = push.Method };
-            foreach (var routingKey in push.RoutingKeys)
-            {
-                await channel.BasicPublishAsync(_exchange, routingKey, mandatory: false, properties, body, cancellationToken);
-            }
+            await _circuit.ExecuteAsync(token => PublishOnceAsync(push.RoutingKeys, properties, body, token), cancellationToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
+            // BrokenCircuitException (the circuit is open) included: the push is dropped without trying the broker.
             Dropped(push.RoutingKeys.Length, exception);
             return;
         }
@@ -120,6 +121,20 @@ internal sealed class RabbitMqRealtimePublisher : BackgroundService, IRealtimePu
         if (Volatile.Read(ref _dropped) > 0)
         {
             _logger.PushesResumed(Interlocked.Exchange(ref _dropped, 0));
+        }
+    }
+
+    private async ValueTask PublishOnceAsync(
+        string[] routingKeys, BasicProperties properties, byte[] body, CancellationToken cancellationToken)
+    {
+        if (_broker.Channel is not { IsOpen: true } channel)
+        {
+            throw new BrokerNotConnectedException();
+        }
+
+        foreach (var routingKey in routingKeys)
+        {
+            await channel.BasicPublishAsync(_exchange, routingKey, mandatory: false, properties, body, cancellationToken);
         }
     }
 

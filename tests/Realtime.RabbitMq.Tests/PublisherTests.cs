@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Playbound.Grains;
 using Playbound.Grains.Realtime;
+using Playbound.Runtime.Resilience;
 
 namespace Playbound.Realtime.RabbitMq.Tests;
 
@@ -14,7 +15,7 @@ public sealed class PublisherTests
         var options = TestBroker.IsolatedOptions();
         options.Uri = "amqp://guest:guest@127.0.0.1:1/";
         var logger = new RecordingLogger();
-        using var publisher = new RabbitMqRealtimePublisher(Options.Create(options), logger);
+        using var publisher = new RabbitMqRealtimePublisher(Options.Create(options), TestBroker.Circuits(), logger);
         await publisher.StartAsync(CancellationToken.None);
 
         for (var i = 0; i < 3 * options.PublishQueueCapacity; i++)
@@ -24,6 +25,24 @@ public sealed class PublisherTests
         }
 
         await TestBroker.EventuallyAsync(() => logger.Has(4105) && logger.Has(4102), "the drop and the unreachable broker are logged");
+        await publisher.StopAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task Pushes_that_find_no_broker_open_the_broker_circuit()
+    {
+        var options = TestBroker.IsolatedOptions();
+        options.Uri = "amqp://guest:guest@127.0.0.1:1/";
+        var circuits = TestBroker.Circuits();
+        using var publisher = new RabbitMqRealtimePublisher(Options.Create(options), circuits, new RecordingLogger());
+        await publisher.StartAsync(CancellationToken.None);
+
+        for (var i = 0; i < 2 * DependencyCircuitOptions.DefaultMinimumThroughput; i++)
+        {
+            publisher.PushToUsers(["alice"], RealtimeMethods.FeedPost, new { i });
+        }
+
+        await TestBroker.EventuallyAsync(() => circuits.Get(DependencyCircuits.Broker).IsOpen, "the broker circuit is open");
         await publisher.StopAsync(CancellationToken.None);
     }
 

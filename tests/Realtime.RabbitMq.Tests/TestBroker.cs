@@ -1,5 +1,8 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Playbound.Runtime.Hosting;
+using Playbound.Runtime.Resilience;
 using RabbitMQ.Client;
 
 namespace Playbound.Realtime.RabbitMq.Tests;
@@ -41,7 +44,12 @@ internal static class TestBroker
         new(delivery, Options.Create(options), TimeProvider.System, NullLogger<RealtimeNode>.Instance);
 
     public static RabbitMqRealtimePublisher Publisher(RabbitMqRealtimeOptions options) =>
-        new(Options.Create(options), NullLogger<RabbitMqRealtimePublisher>.Instance);
+        new(Options.Create(options), Circuits(), NullLogger<RabbitMqRealtimePublisher>.Instance);
+
+    /// <summary>A process's circuits with the broker circuit's own rules and defaults, as a silo registers them.</summary>
+    public static DependencyCircuits Circuits() =>
+        new ServiceCollection().AddDependencyCircuit<BrokerCircuitSetup>(DependencyCircuits.Broker)
+            .BuildServiceProvider().GetRequiredService<DependencyCircuits>();
 
     /// <summary>Polls <paramref name="condition"/> until it holds, failing after <paramref name="seconds"/>.</summary>
     public static async Task EventuallyAsync(Func<bool> condition, string what, int seconds = 10)

@@ -3,6 +3,8 @@ using Microsoft.Extensions.Options;
 using Playbound.Grains.Stores.Postgres;
 using Playbound.Grains.Stores.Sql;
 using Playbound.Grains.Stores.Sqlite;
+using Playbound.Runtime.Hosting;
+using Playbound.Runtime.Resilience;
 using Playbound.Runtime.Storage;
 
 namespace Playbound.Grains.Stores;
@@ -10,7 +12,8 @@ namespace Playbound.Grains.Stores;
 /// <summary>
 /// Registers the social stores (<see cref="IUserDirectory"/>, <see cref="IFollowGraph"/>, <see cref="IPostIndex"/>,
 /// <see cref="IFeedStore"/>, <see cref="IEngagementStore"/>, <see cref="INotificationStore"/>) as singletons over one
-/// database, which the container disposes (closing its connections) when it is disposed itself.
+/// database, which the container disposes (closing its connections) when it is disposed itself. The database is
+/// reached through the <see cref="DependencyCircuits.Storage"/> circuit, shared with the grain storage.
 /// </summary>
 public static class SocialStoreServiceCollectionExtensions
 {
@@ -24,7 +27,8 @@ public static class SocialStoreServiceCollectionExtensions
             .Validate(options => !string.IsNullOrWhiteSpace(options.DataDirectory), "DataDirectory must be set.")
             .Validate(options => !string.IsNullOrWhiteSpace(options.FileName), "FileName must be set.")
             .Validate(options => options.BusyTimeout >= TimeSpan.Zero, "BusyTimeout must not be negative.");
-        services.AddSingleton(provider => new SqliteSocialDatabase(provider.GetRequiredService<IOptions<SqliteSocialStoreOptions>>().Value));
+        services.AddSingleton(provider => new SqliteSocialDatabase(
+            provider.GetRequiredService<IOptions<SqliteSocialStoreOptions>>().Value, StorageCircuit(provider)));
         return AddStores<SqliteSocialDatabase>(services);
     }
 
@@ -39,13 +43,18 @@ public static class SocialStoreServiceCollectionExtensions
             .Validate(
                 options => PostgresDataSources.IsValidSchemaName(options.Schema),
                 "Schema must be a plain identifier of at most 63 characters.");
-        services.AddSingleton(provider => new PostgresSocialDatabase(provider.GetRequiredService<IOptions<PostgresSocialStoreOptions>>().Value));
+        services.AddSingleton(provider => new PostgresSocialDatabase(
+            provider.GetRequiredService<IOptions<PostgresSocialStoreOptions>>().Value, StorageCircuit(provider)));
         return AddStores<PostgresSocialDatabase>(services);
     }
+
+    private static DependencyCircuit StorageCircuit(IServiceProvider provider) =>
+        provider.GetRequiredService<DependencyCircuits>().Get(DependencyCircuits.Storage);
 
     private static IServiceCollection AddStores<TDatabase>(IServiceCollection services)
         where TDatabase : SocialDatabase
     {
+        services.AddDependencyCircuit<StorageCircuitSetup>(DependencyCircuits.Storage);
         services.AddSingleton<SocialDatabase>(provider => provider.GetRequiredService<TDatabase>());
         services.AddSingleton<IUserDirectory>(provider => new SqlUserDirectory(provider.GetRequiredService<TDatabase>()));
         services.AddSingleton<IFollowGraph>(provider => new SqlFollowGraph(provider.GetRequiredService<TDatabase>()));

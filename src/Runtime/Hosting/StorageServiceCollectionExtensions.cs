@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Playbound.Runtime.Resilience;
 using Playbound.Runtime.Serialization;
 using Playbound.Runtime.Storage;
 
@@ -10,7 +11,8 @@ namespace Playbound.Runtime.Hosting;
 /// <summary>
 /// Registers grain storage providers. Each provider is a keyed <see cref="IGrainStorage"/> singleton under its name
 /// and, as the same instance, one of the <see cref="IOutboxStore"/> services (so <c>IEnumerable&lt;IOutboxStore&gt;</c>
-/// yields every provider for the stream relay).
+/// yields every provider for the stream relay). The SQL providers are registered behind the
+/// <see cref="DependencyCircuits.Storage"/> circuit (<see cref="ResilientGrainStorage"/>).
 /// </summary>
 public static class StorageServiceCollectionExtensions
 {
@@ -35,16 +37,17 @@ public static class StorageServiceCollectionExtensions
         this IServiceCollection services, string name, Action<SqliteGrainStorageOptions>? configure)
     {
         AddShared(services, name);
+        services.AddDependencyCircuit<StorageCircuitSetup>(DependencyCircuits.Storage);
         AddOptions(services, name, configure);
         services.TryAddEnumerable(
             ServiceDescriptor.Singleton<IValidateOptions<SqliteGrainStorageOptions>, SqliteGrainStorageOptionsValidator>());
-        services.AddKeyedSingleton<IGrainStorage>(name, (provider, _) => new SqliteGrainStorage(
+        services.AddKeyedSingleton<IGrainStorage>(name, (provider, _) => Resilient(provider, new SqliteGrainStorage(
             name,
             provider.GetRequiredService<IOptionsMonitor<SqliteGrainStorageOptions>>().Get(name),
             provider.GetRequiredService<GrainSerializer>(),
             provider.GetRequiredService<OutboxSignal>(),
             provider.GetRequiredService<TimeProvider>(),
-            provider.GetRequiredService<ILogger<SqliteGrainStorage>>()));
+            provider.GetRequiredService<ILogger<SqliteGrainStorage>>())));
         return services;
     }
 
@@ -58,18 +61,23 @@ public static class StorageServiceCollectionExtensions
         this IServiceCollection services, string name, Action<PostgresGrainStorageOptions>? configure)
     {
         AddShared(services, name);
+        services.AddDependencyCircuit<StorageCircuitSetup>(DependencyCircuits.Storage);
         AddOptions(services, name, configure);
         services.TryAddEnumerable(
             ServiceDescriptor.Singleton<IValidateOptions<PostgresGrainStorageOptions>, PostgresGrainStorageOptionsValidator>());
-        services.AddKeyedSingleton<IGrainStorage>(name, (provider, _) => new PostgresGrainStorage(
+        services.AddKeyedSingleton<IGrainStorage>(name, (provider, _) => Resilient(provider, new PostgresGrainStorage(
             name,
             provider.GetRequiredService<IOptionsMonitor<PostgresGrainStorageOptions>>().Get(name),
             provider.GetRequiredService<GrainSerializer>(),
             provider.GetRequiredService<OutboxSignal>(),
             provider.GetRequiredService<TimeProvider>(),
-            provider.GetRequiredService<ILogger<PostgresGrainStorage>>()));
+            provider.GetRequiredService<ILogger<PostgresGrainStorage>>())));
         return services;
     }
+
+    // The SQL providers reach a database that can go away; the in-memory one cannot, so it stays undecorated.
+    private static ResilientGrainStorage Resilient(IServiceProvider provider, BatchingGrainStorage storage) =>
+        new(storage, provider.GetRequiredService<DependencyCircuits>().Get(DependencyCircuits.Storage));
 
     private static void AddOptions<TOptions>(IServiceCollection services, string name, Action<TOptions>? configure)
         where TOptions : class

@@ -142,7 +142,7 @@ public abstract partial class BatchingGrainStorage
                         committedEvents = true;
                     }
 
-                    await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                    await StorageTransactions.CommitAsync(transaction, cancellationToken).ConfigureAwait(false);
                 }
             }
         }

@@ -135,7 +135,7 @@ public abstract partial class BatchingGrainStorage : IGrainStorage, IOutboxStore
             {
                 await InsertOutboxAsync(connection, transaction, events, TimeProvider.GetUtcNow(), cancellationToken)
                     .ConfigureAwait(false);
-                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                await StorageTransactions.CommitAsync(transaction, cancellationToken).ConfigureAwait(false);
             }
         }
 

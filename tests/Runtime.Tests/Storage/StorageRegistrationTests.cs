@@ -45,8 +45,8 @@ public sealed class StorageRegistrationTests : IDisposable
         var memory = provider.GetRequiredKeyedService<IGrainStorage>("scratch");
         var postgres = provider.GetRequiredKeyedService<IGrainStorage>("cluster");
 
-        Assert.IsType<SqliteGrainStorage>(sqlite);
-        Assert.IsType<PostgresGrainStorage>(postgres);
+        Assert.IsType<SqliteGrainStorage>(Assert.IsType<ResilientGrainStorage>(sqlite).Inner);
+        Assert.IsType<PostgresGrainStorage>(Assert.IsType<ResilientGrainStorage>(postgres).Inner);
         Assert.Equal(
             new object[] { sqlite, memory, postgres },
             provider.GetServices<IOutboxStore>().Cast<object>().ToArray());
@@ -62,8 +62,8 @@ public sealed class StorageRegistrationTests : IDisposable
             .AddSqliteGrainStorage("b", options => { options.DataDirectory = other; options.FileName = "b.db"; })
             .BuildServiceProvider();
 
-        var a = (SqliteGrainStorage)provider.GetRequiredKeyedService<IGrainStorage>("a");
-        var b = (SqliteGrainStorage)provider.GetRequiredKeyedService<IGrainStorage>("b");
+        var a = (SqliteGrainStorage)((ResilientGrainStorage)provider.GetRequiredKeyedService<IGrainStorage>("a")).Inner;
+        var b = (SqliteGrainStorage)((ResilientGrainStorage)provider.GetRequiredKeyedService<IGrainStorage>("b")).Inner;
 
         Assert.Contains(Path.Combine(_directory, SqliteGrainStorageOptions.DefaultFileName), a.ConnectionString, StringComparison.Ordinal);
         Assert.Contains(Path.Combine(other, "b.db"), b.ConnectionString, StringComparison.Ordinal);

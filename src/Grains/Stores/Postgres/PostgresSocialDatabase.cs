@@ -2,6 +2,7 @@ using System.Data;
 using System.Data.Common;
 using Npgsql;
 using Playbound.Grains.Stores.Sql;
+using Playbound.Runtime.Resilience;
 using Playbound.Runtime.Storage;
 
 namespace Playbound.Grains.Stores.Postgres;
@@ -19,8 +20,9 @@ public sealed class PostgresSocialDatabase : SocialDatabase
     private readonly NpgsqlDataSource _dataSource;
     private readonly string _schema;
 
-    /// <summary>Creates the database; the schema and tables are created on first use.</summary>
-    public PostgresSocialDatabase(PostgresSocialStoreOptions options)
+    /// <summary>Creates the database, reached through <paramref name="circuit"/>; the schema and tables are created on first use.</summary>
+    public PostgresSocialDatabase(PostgresSocialStoreOptions options, DependencyCircuit circuit)
+        : base(circuit)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentException.ThrowIfNullOrWhiteSpace(options.ConnectionString);

@@ -1,20 +1,26 @@
 using System.Data;
 using System.Data.Common;
+using Playbound.Runtime.Resilience;
+using Playbound.Runtime.Storage;
 
 namespace Playbound.Grains.Stores.Sql;
 
 /// <summary>
 /// One database holding the social tables (users, follows, posts, feeds, engagement, notifications). Hands out
 /// connections, creates the schema on first use (once, thread-safe, retried after a failure) and abstracts the few
-/// places where SQLite and PostgreSQL differ, so that every store's SQL is written once for both.
+/// places where SQLite and PostgreSQL differ, so that every store's SQL is written once for both. Every read and
+/// write goes through the <see cref="DependencyCircuits.Storage"/> circuit: one transaction is one attempt, and a
+/// write is retried only when it failed before its commit (<see cref="StorageErrors.IsTransient"/>).
 /// </summary>
 public abstract class SocialDatabase : IAsyncDisposable, IDisposable
 {
     private readonly Lock _schemaGate = new();
+    private readonly DependencyCircuit _circuit;
     private Task? _schema;
 
-    private protected SocialDatabase()
+    private protected SocialDatabase(DependencyCircuit circuit)
     {
+        _circuit = circuit ?? throw new ArgumentNullException(nameof(circuit));
     }
 
     /// <summary>The clause that locks a selected row until the transaction ends, or empty where writers never overlap.</summary>
@@ -56,34 +62,13 @@ public abstract class SocialDatabase : IAsyncDisposable, IDisposable
     }
 
     /// <summary>Runs <paramref name="read"/> on an open connection, outside any explicit transaction.</summary>
-    internal async Task<T> ReadAsync<T>(Func<DbConnection, CancellationToken, Task<T>> read, CancellationToken cancellationToken)
-    {
-        await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
-        var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
-        {
-            return await read(connection, cancellationToken).ConfigureAwait(false);
-        }
-    }
+    internal Task<T> ReadAsync<T>(Func<DbConnection, CancellationToken, Task<T>> read, CancellationToken cancellationToken) =>
+        _circuit.ExecuteAsync(token => new ValueTask<T>(ReadOnceAsync(read, token)), cancellationToken).AsTask();
 
     /// <summary>Runs <paramref name="write"/> in one transaction and commits it; any exception rolls everything back.</summary>
-    internal async Task<T> WriteAsync<T>(
-        Func<DbConnection, DbTransaction, CancellationToken, Task<T>> write, CancellationToken cancellationToken)
-    {
-        await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
-        using var writer = await EnterWriteAsync(cancellationToken).ConfigureAwait(false);
-        var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
-        {
-            var transaction = await BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
-            await using (transaction.ConfigureAwait(false))
-            {
-                var result = await write(connection, transaction, cancellationToken).ConfigureAwait(false);
-                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-                return result;
-            }
-        }
-    }
+    internal Task<T> WriteAsync<T>(
+        Func<DbConnection, DbTransaction, CancellationToken, Task<T>> write, CancellationToken cancellationToken) =>
+        _circuit.ExecuteAsync(token => new ValueTask<T>(WriteOnceAsync(write, token)), cancellationToken).AsTask();
 
     /// <summary>Runs one statement in a transaction of its own and returns the rows it affected.</summary>
     internal Task<int> ExecuteAsync(string sql, Action<Statement> bind, CancellationToken cancellationToken) =>
@@ -142,6 +127,34 @@ public abstract class SocialDatabase : IAsyncDisposable, IDisposable
 
     /// <summary>Releases connections and pools without waiting asynchronously.</summary>
     private protected abstract void DisposeCore();
+
+    private async Task<T> ReadOnceAsync<T>(Func<DbConnection, CancellationToken, Task<T>> read, CancellationToken cancellationToken)
+    {
+        await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+        var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            return await read(connection, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<T> WriteOnceAsync<T>(
+        Func<DbConnection, DbTransaction, CancellationToken, Task<T>> write, CancellationToken cancellationToken)
+    {
+        await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+        using var writer = await EnterWriteAsync(cancellationToken).ConfigureAwait(false);
+        var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            var transaction = await BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
+            await using (transaction.ConfigureAwait(false))
+            {
+                var result = await write(connection, transaction, cancellationToken).ConfigureAwait(false);
+                await StorageTransactions.CommitAsync(transaction, cancellationToken).ConfigureAwait(false);
+                return result;
+            }
+        }
+    }
 
     private Task EnsureSchemaAsync(CancellationToken cancellationToken)
     {

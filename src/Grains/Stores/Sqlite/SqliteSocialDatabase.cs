@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Text;
 using Microsoft.Data.Sqlite;
 using Playbound.Grains.Stores.Sql;
+using Playbound.Runtime.Resilience;
 using Playbound.Runtime.Storage;
 
 namespace Playbound.Grains.Stores.Sqlite;
@@ -19,8 +20,9 @@ public sealed class SqliteSocialDatabase : SocialDatabase
     private readonly SqliteConnectionFactory _connections;
     private readonly SemaphoreSlim _writer = new(1, 1);
 
-    /// <summary>Creates the database over <c>{DataDirectory}/{FileName}</c>; file and schema are created on first use.</summary>
-    public SqliteSocialDatabase(SqliteSocialStoreOptions options)
+    /// <summary>Creates the database over <c>{DataDirectory}/{FileName}</c>, reached through <paramref name="circuit"/>; file and schema are created on first use.</summary>
+    public SqliteSocialDatabase(SqliteSocialStoreOptions options, DependencyCircuit circuit)
+        : base(circuit)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentException.ThrowIfNullOrWhiteSpace(options.DataDirectory);
