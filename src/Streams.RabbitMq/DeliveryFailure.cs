@@ -23,6 +23,7 @@ internal static class DeliveryFailure
         typeof(SiloUnavailableException).FullName!,
         typeof(GrainRoutingException).FullName!,
         typeof(InconsistentStateException).FullName!,
+        typeof(CommitOutcomeUnknownException).FullName!,
         typeof(TimeoutException).FullName!,
         typeof(IOException).FullName!,
         typeof(SocketException).FullName!,

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using Playbound.Runtime.Membership;
 using Playbound.Runtime.Placement;
+using Playbound.Runtime.Resilience;
 using Playbound.Runtime.Storage;
 using Playbound.Runtime.Streams;
 
@@ -26,6 +27,7 @@ internal sealed class RabbitMqStreamRelay : BackgroundService
     private readonly IOutboxStore[] _stores;
     private readonly StreamEventDispatcher _dispatcher;
     private readonly OutboxSignal _signal;
+    private readonly DependencyCircuit _broker;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger<RabbitMqStreamRelay> _logger;
     private readonly SemaphoreSlim _membershipChanged = new(0, 1);
@@ -38,6 +40,7 @@ internal sealed class RabbitMqStreamRelay : BackgroundService
         IEnumerable<IOutboxStore> stores,
         StreamEventDispatcher dispatcher,
         OutboxSignal signal,
+        DependencyCircuits circuits,
         TimeProvider timeProvider,
         ILogger<RabbitMqStreamRelay> logger)
     {
@@ -47,6 +50,7 @@ internal sealed class RabbitMqStreamRelay : BackgroundService
         _stores = [.. stores.Distinct()];
         _dispatcher = dispatcher;
         _signal = signal;
+        _broker = circuits.Get(DependencyCircuits.Broker);
         _timeProvider = timeProvider;
         _logger = logger;
         _onMembershipChanged = _ => Wake();
@@ -71,8 +75,12 @@ internal sealed class RabbitMqStreamRelay : BackgroundService
         {
             try
             {
-                await using var session = await StreamBrokerSession.OpenAsync(
-                    options, partitioner, partitions, $"playbound silo {_membership.LocalSilo}", stoppingToken).ConfigureAwait(false);
+                // Through the broker circuit, which realtime pushes share: an unreachable broker opens it, and
+                // /health/ready says so until a session opens again.
+                await using var session = await _broker.ExecuteAsync(
+                    token => new ValueTask<StreamBrokerSession>(StreamBrokerSession.OpenAsync(
+                        options, partitioner, partitions, $"{options.QueuePrefix} silo {_membership.LocalSilo}", token)),
+                    stoppingToken).ConfigureAwait(false);
                 _logger.BrokerConnected(options.QueuePrefix, partitions.Length);
                 using var running = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, session.Lost);
                 var relaying = publisher.RunAsync(session, running.Token);

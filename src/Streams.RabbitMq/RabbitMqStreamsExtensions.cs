@@ -22,6 +22,8 @@ public static class RabbitMqStreamsExtensions
             .Configure(o => o.ConnectionString = connectionString)
             .ValidateOnStart();
         silo.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RabbitMqStreamOptions>, RabbitMqStreamOptionsValidator>());
+        // Opening a broker session goes through the broker circuit; its error rules come from the realtime side's registration.
+        silo.Services.AddDependencyCircuits();
         return silo.UseStreamRelay<RabbitMqStreamRelay>();
     }
 }

@@ -74,10 +74,18 @@ public sealed class StreamTestEnvironment : IAsyncDisposable
         return await command.ExecuteScalarAsync() as long?;
     }
 
-    /// <summary>Closes the broker connections of this test's silos, as a broker restart or a network cut would.</summary>
-    public Task CloseBrokerConnectionsAsync() => Shell(
-        $"rabbitmqctl -q list_connections pid client_properties | grep -F '{QueuePrefix}' | cut -f1 "
-        + "| xargs -r -I{} rabbitmqctl -q close_connection '{}' 'test: broker lost'");
+    /// <summary>Closes the broker connections of this test's silos, as a broker restart or a network cut would; returns how many.</summary>
+    public async Task<int> CloseBrokerConnectionsAsync()
+    {
+        var connections = (await Shell($"rabbitmqctl -q list_connections pid client_properties | grep -F '{QueuePrefix}' | cut -f1"))
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        foreach (var connection in connections)
+        {
+            await Shell($"rabbitmqctl -q close_connection '{connection}' 'test: broker lost'");
+        }
+
+        return connections.Length;
+    }
 
     public async ValueTask DisposeAsync()
     {
@@ -95,10 +103,13 @@ public sealed class StreamTestEnvironment : IAsyncDisposable
         await drop.ExecuteNonQueryAsync();
     }
 
-    private static async Task Shell(string command)
+    private static async Task<string> Shell(string command)
     {
-        using var process = System.Diagnostics.Process.Start("bash", ["-c", command]);
+        var start = new System.Diagnostics.ProcessStartInfo("bash", ["-c", command]) { RedirectStandardOutput = true };
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var output = await process.StandardOutput.ReadToEndAsync();
         await process.WaitForExitAsync();
         Assert.Equal(0, process.ExitCode);
+        return output;
     }
 }
