@@ -26,4 +26,10 @@ public interface IMembershipTable : IAsyncDisposable
     /// is not Dead; returns the new row version, or null on a conflict (e.g. it was declared dead).
     /// </summary>
     Task<long?> HeartbeatAsync(SiloAddress silo, long rowVersion, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Deletes the rows of silos that are Dead and whose last heartbeat (database clock) is older than
+    /// <paramref name="deadFor"/>; returns how many. Live rows are never touched, and no snapshot changes.
+    /// </summary>
+    Task<int> DeleteDefunctAsync(TimeSpan deadFor, CancellationToken cancellationToken);
 }

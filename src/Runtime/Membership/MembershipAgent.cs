@@ -7,13 +7,15 @@ namespace Playbound.Runtime.Membership;
 /// A silo's side of membership. Joins as <see cref="SiloStatus.Joining"/> while the host starts and turns
 /// <see cref="SiloStatus.Active"/> once every hosted service (the grain-call listener included) has started; turns
 /// <see cref="SiloStatus.ShuttingDown"/> as the host begins to stop (still heartbeating while grains deactivate) and
-/// <see cref="SiloStatus.Dead"/> after every hosted service stopped. Rows are kept, not deleted, so a dead generation
-/// stays visibly dead. Meanwhile it heartbeats, re-reads the table and declares dead the silos whose heartbeat is older
+/// <see cref="SiloStatus.Dead"/> after every hosted service stopped. Rows are kept, so a dead generation stays visibly
+/// dead, until <see cref="MembershipOptions.DefunctSiloExpiration"/> has passed. Meanwhile it heartbeats, re-reads the table and declares dead the silos whose heartbeat is older
 /// than <see cref="MembershipOptions.DeathTimeout"/>; if it finds itself declared dead it stops for good (see
 /// <see cref="DeclaredDead"/>).
 /// </summary>
 public sealed class MembershipAgent : IHostedLifecycleService, IClusterMembership, IAsyncDisposable
 {
+    private static readonly TimeSpan DefunctCleanupPeriod = TimeSpan.FromHours(1);
+
     private readonly IMembershipTable _table;
     private readonly MembershipOptions _options;
     private readonly TimeProvider _timeProvider;
@@ -24,6 +26,7 @@ public sealed class MembershipAgent : IHostedLifecycleService, IClusterMembershi
     private readonly CancellationTokenSource _stopping = new();
     private Task _loops = Task.CompletedTask;
     private int _declaredDead;
+    private DateTimeOffset _nextDefunctCleanup = DateTimeOffset.MinValue;
 
     /// <summary>Creates the agent of <paramref name="localSilo"/>; <paramref name="lifetime"/>, when given, is stopped if the silo is declared dead.</summary>
     public MembershipAgent(
@@ -130,6 +133,24 @@ public sealed class MembershipAgent : IHostedLifecycleService, IClusterMembershi
         if (_view.Apply(data))
         {
             _logger.SnapshotChanged(data.Version, Current.ActiveSilos.Count);
+        }
+
+        await DeleteDefunctAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task DeleteDefunctAsync(CancellationToken cancellationToken)
+    {
+        var now = _timeProvider.GetUtcNow();
+        if (now < _nextDefunctCleanup)
+        {
+            return;
+        }
+
+        _nextDefunctCleanup = now + DefunctCleanupPeriod;
+        var deleted = await _table.DeleteDefunctAsync(_options.DefunctSiloExpiration, cancellationToken).ConfigureAwait(false);
+        if (deleted > 0)
+        {
+            _logger.DefunctSilosDeleted(deleted, _options.DefunctSiloExpiration);
         }
     }
 

@@ -30,4 +30,8 @@ internal static partial class MembershipLog
     [LoggerMessage(EventId = 3106, Level = LogLevel.Warning,
         Message = "Silo {Silo} could not leave the cluster gracefully; the others will declare it dead after the death timeout")]
     public static partial void LeaveFailed(this ILogger logger, Exception exception, SiloAddress silo);
+
+    [LoggerMessage(EventId = 3107, Level = LogLevel.Information,
+        Message = "Deleted {Count} membership rows of silos dead for longer than {Expiration}")]
+    public static partial void DefunctSilosDeleted(this ILogger logger, int count, TimeSpan expiration);
 }

@@ -24,6 +24,9 @@ public sealed class MembershipOptions
     /// <summary>The default of <see cref="OperationTimeout"/>: 5 seconds.</summary>
     public static readonly TimeSpan DefaultOperationTimeout = TimeSpan.FromSeconds(5);
 
+    /// <summary>The default of <see cref="DefunctSiloExpiration"/>: one day.</summary>
+    public static readonly TimeSpan DefaultDefunctSiloExpiration = TimeSpan.FromDays(1);
+
     /// <summary>The Npgsql connection string of the membership database. Required.</summary>
     public string ConnectionString { get; set; } = "";
 
@@ -47,4 +50,10 @@ public sealed class MembershipOptions
 
     /// <summary>The longest one membership read or write may take, including the graceful leave at shutdown.</summary>
     public TimeSpan OperationTimeout { get; set; } = DefaultOperationTimeout;
+
+    /// <summary>
+    /// Rows of silos dead for longer than this are deleted (checked hourly by each silo), so a cluster that restarts
+    /// often does not grow its table, and every read, without bound; until then a dead generation stays visible.
+    /// </summary>
+    public TimeSpan DefunctSiloExpiration { get; set; } = DefaultDefunctSiloExpiration;
 }

@@ -22,6 +22,9 @@ public sealed class MembershipOptionsValidator : IValidateOptions<MembershipOpti
             (options.RefreshInterval > TimeSpan.Zero && options.RefreshInterval < options.DeathTimeout,
                 "MembershipOptions.RefreshInterval must be positive and shorter than DeathTimeout."),
             (options.OperationTimeout > TimeSpan.Zero, "MembershipOptions.OperationTimeout must be positive."),
+            // A dead row must outlive the death timeout, or a slow zombie could rejoin under its old generation.
+            (options.DefunctSiloExpiration >= options.DeathTimeout,
+                "MembershipOptions.DefunctSiloExpiration must be at least DeathTimeout."),
         ];
         var errors = rules.Where(static r => !r.Ok).Select(static r => r.Error).ToArray();
         return errors.Length == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);

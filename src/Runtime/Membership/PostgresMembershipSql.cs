@@ -53,6 +53,7 @@ internal sealed class PostgresMembershipSql
         Heartbeat =
             $"UPDATE {s}.membership_silo SET last_heartbeat = now(), version = version + 1 " +
             $"WHERE {SiloKey} AND version = $5 AND status <> 'Dead' RETURNING version";
+        DeleteDefunct = $"DELETE FROM {s}.membership_silo WHERE cluster_id = $1 AND status = 'Dead' AND last_heartbeat < now() - $2";
     }
 
     public string CreateTables { get; }
@@ -66,4 +67,6 @@ internal sealed class PostgresMembershipSql
     public string UpdateStatus { get; }
 
     public string Heartbeat { get; }
+
+    public string DeleteDefunct { get; }
 }

@@ -107,6 +107,15 @@ public sealed class PostgresMembershipTable : IMembershipTable
     }
 
     /// <inheritdoc />
+    public async Task<int> DeleteDefunctAsync(TimeSpan deadFor, CancellationToken cancellationToken)
+    {
+        await using var command = _dataSource.CreateCommand(_sql.DeleteDefunct);
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = _clusterId });
+        command.Parameters.Add(new NpgsqlParameter<TimeSpan> { TypedValue = deadFor });
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
     public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
 
     private void AddSiloKey(NpgsqlParameterCollection parameters, SiloAddress silo)

@@ -29,6 +29,9 @@ public sealed class BlockableMembershipTable(IMembershipTable inner) : IMembersh
             ? Task.FromException<long?>(new TimeoutException("Heartbeats are blocked by the test."))
             : inner.HeartbeatAsync(silo, rowVersion, cancellationToken);
 
+    public Task<int> DeleteDefunctAsync(TimeSpan deadFor, CancellationToken cancellationToken) =>
+        inner.DeleteDefunctAsync(deadFor, cancellationToken);
+
     public ValueTask DisposeAsync() =>
         Interlocked.Exchange(ref _disposed, 1) == 0 ? inner.DisposeAsync() : ValueTask.CompletedTask;
 }

@@ -65,6 +65,24 @@ public sealed class MembershipAgentTests(MembershipDatabase database) : IClassFi
     }
 
     [Fact]
+    public async Task A_silo_deletes_the_rows_of_silos_dead_for_longer_than_the_expiration()
+    {
+        var options = database.NewClusterOptions();
+        options.DefunctSiloExpiration = options.DeathTimeout;
+        var leaver = await TestSilo.StartAsync(options, 15001);
+        await leaver.StopAsync();
+        await Task.Delay(options.DefunctSiloExpiration + TimeSpan.FromMilliseconds(200));
+
+        await using var survivor = await TestSilo.StartAsync(options, 15002);
+
+        await Eventually.TrueAsync(
+            async () => (await survivor.Table.ReadAsync(CancellationToken.None)).Find(leaver.Address) is null,
+            "the long-dead leaver's row is deleted");
+        Assert.NotNull((await survivor.Table.ReadAsync(CancellationToken.None)).Find(survivor.Address));
+        await leaver.DisposeAsync();
+    }
+
+    [Fact]
     public async Task A_silo_declared_dead_while_running_reports_itself_dead_and_a_new_generation_on_its_endpoint_joins()
     {
         var options = database.NewClusterOptions();

@@ -22,6 +22,7 @@ public sealed class MembershipOptionsValidatorTests
         { "DeathTimeout", o => o.DeathTimeout = 2 * o.HeartbeatInterval },
         { "RefreshInterval", o => o.RefreshInterval = o.DeathTimeout },
         { "OperationTimeout", o => o.OperationTimeout = TimeSpan.Zero },
+        { "DefunctSiloExpiration", o => o.DefunctSiloExpiration = o.DeathTimeout / 2 },
     };
 
     [Theory]

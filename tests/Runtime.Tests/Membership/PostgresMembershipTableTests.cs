@@ -24,6 +24,25 @@ public sealed class PostgresMembershipTableTests(MembershipDatabase database) : 
     }
 
     [Fact]
+    public async Task Only_rows_dead_for_longer_than_the_expiration_are_deleted()
+    {
+        var dead = Silo with { Generation = 2 };
+        var live = Silo with { Generation = 3 };
+        await _first.InsertAsync(dead, SiloStatus.Active, default);
+        await _first.InsertAsync(live, SiloStatus.Active, default);
+        Assert.True(await _first.UpdateStatusAsync((await _first.ReadAsync(default)).Find(dead)!, SiloStatus.Dead, default));
+        await Task.Delay(50);
+
+        Assert.Equal(0, await _first.DeleteDefunctAsync(TimeSpan.FromHours(1), default));
+        Assert.Equal(1, await _second.DeleteDefunctAsync(TimeSpan.FromMilliseconds(10), default));
+
+        var data = await _first.ReadAsync(default);
+        Assert.Null(data.Find(dead));
+        Assert.Equal(SiloStatus.Active, data.Find(live)!.Status);
+        Assert.Null(await _first.HeartbeatAsync(dead, 1, default));
+    }
+
+    [Fact]
     public async Task Two_writers_of_the_same_row_version_exactly_one_wins_and_the_loser_sees_the_winner_on_re_read()
     {
         await _first.InsertAsync(Silo, SiloStatus.Active, default);
