@@ -95,5 +95,25 @@ internal sealed class IncomingCallDispatcher
     }
 
     private static RequestInvoker? Resolve(string requestType) =>
-        GrainProxyRegistry.FindRequestType(requestType) is { } type ? RequestInvoker.Create(type) : null;
+        (GrainProxyRegistry.FindRequestType(requestType) ?? ConstructedRuntimeRequest(requestType)) is { } type
+            ? RequestInvoker.Create(type)
+            : null;
+
+    // Generated request types register by name, but a request the runtime builds per type argument, such as
+    // StreamDeliveryRequest<T> for each event type, cannot be listed up front: without this a stream event whose
+    // subscriber lives on another silo was refused there forever. Only a constructed generic of the runtime's own request
+    // definitions is accepted, with type arguments from assemblies already loaded, so a frame cannot make the silo load
+    // an assembly or instantiate anything else.
+    private static Type? ConstructedRuntimeRequest(string name)
+    {
+        var type = Type.GetType(
+            name,
+            static assembly => AppDomain.CurrentDomain.GetAssemblies().FirstOrDefault(a => a.GetName().Name == assembly.Name),
+            typeResolver: null,
+            throwOnError: false);
+        return type is { IsConstructedGenericType: true } && type.GetGenericTypeDefinition().Assembly == typeof(GrainRequest).Assembly
+            && typeof(GrainRequest).IsAssignableFrom(type)
+                ? type
+                : null;
+    }
 }

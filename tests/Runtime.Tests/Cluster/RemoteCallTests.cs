@@ -1,4 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
+using Playbound.Runtime.Activation;
+using Playbound.Runtime.Invocation;
+using Playbound.Runtime.Streams;
 using Playbound.Runtime.Tests.Grains;
 using Playbound.Runtime.Tests.Infrastructure;
 
@@ -28,6 +31,23 @@ public sealed class RemoteCallTests : IAsyncLifetime
         Assert.Equal(A.Silo!.Port, await B.Grains.GetGrain<ISiloGrain>(onA).SiloPort());
         Assert.Equal(7, await A.Grains.GetGrain<ISiloGrain>(onB).Add(7));
         Assert.Equal(10, await B.Grains.GetGrain<ISiloGrain>(onB).Add(3));
+    }
+
+    [Fact]
+    public async Task A_stream_event_reaches_a_subscriber_on_another_silo()
+    {
+        // StreamDeliveryRequest<T> is built by the runtime per event type, never registered by generated code.
+        var key = ClusterKeys.OwnedBy(B.Silo!, _cluster.Latest, GrainTypeManager.GrainTypeName(typeof(LedgerGrain)));
+        var delivery = new StreamDeliveryRequest<Deposit>
+        {
+            Item = new Deposit(1, 5),
+            Info = new StreamEventInfo(new StreamId(LedgerGrain.Namespace, key), Guid.NewGuid(), Sequence: 1),
+        };
+
+        await A.Services.GetRequiredService<IGrainCallInvoker>()
+            .InvokeAsync(new GrainId(GrainTypeManager.GrainTypeName(typeof(LedgerGrain)), key), delivery);
+
+        Assert.Equal([1], (await B.Grains.GetGrain<ILedgerGrain>(key).Read()).Numbers);
     }
 
     [Fact]
