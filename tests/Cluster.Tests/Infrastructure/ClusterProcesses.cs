@@ -139,6 +139,9 @@ public sealed class ClusterProcesses : IAsyncDisposable
         ["Playbound:Cluster:Membership:HeartbeatInterval"] = "00:00:01",
         ["Playbound:Cluster:Membership:DeathTimeout"] = "00:00:06",
         ["Playbound:Cluster:Membership:RefreshInterval"] = "00:00:00.500",
+        // A starting silo's first statements (schema check, insert) pay for JIT and connection setup; on two cores
+        // shared with four other hosts and the test load, that can take longer than the 5 s default.
+        ["Playbound:Cluster:Membership:OperationTimeout"] = "00:00:15",
         ["Playbound:Realtime:RabbitMq:Uri"] = TestServers.RabbitMq,
         // Exchanges of this cluster alone: another cluster on the broker may generate the same user ids.
         ["Playbound:Realtime:RabbitMq:Exchange"] = $"playbound.ct.{id}.realtime",
@@ -146,6 +149,7 @@ public sealed class ClusterProcesses : IAsyncDisposable
         ["Playbound:Realtime:RabbitMq:ReconnectInterval"] = "00:00:01",
         ["Logging:LogLevel:Default"] = "Warning",
         ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Information",
+        ["Logging:Console:TimestampFormat"] = "HH:mm:ss.fff ",
     };
 
     private static NodeProcess Node(
