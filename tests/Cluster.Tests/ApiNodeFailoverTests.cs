@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Playbound.Api.Tests.Infrastructure;
 using Playbound.Cluster.Tests.Infrastructure;
 
@@ -9,11 +8,6 @@ namespace Playbound.Cluster.Tests;
 public sealed class ApiNodeFailoverTests
 {
     private const int Followers = 6;
-
-    // A silo learns who is online from the Api nodes' presence messages, which can trail a (re)connection, so a round
-    // posts again every few seconds until every follower has received one of the round's posts.
-    private static readonly TimeSpan RoundWait = TimeSpan.FromSeconds(3);
-    private const int MaxPostsPerRound = 15;
 
     [Fact]
     public async Task Hub_clients_of_a_killed_Api_node_reconnect_to_the_other_node_and_keep_receiving_feed_posts()
@@ -34,12 +28,12 @@ public sealed class ApiNodeFailoverTests
                 await live.ConnectAsync(i % 2);
             }
 
-            await PostUntilEveryoneReceivesAsync(author, followers, cluster, "before the kill");
+            await LivePushes.PostUntilEveryoneReceivesAsync(author, followers, cluster, "before the kill");
             var onKilledNode = followers.Where(f => f.Node == nodes[0]).ToList();
             await cluster.Apis[0].KillAsync();
 
             await EventuallyAsync(() => onKilledNode.All(f => f.Closes == 1 && f.Node == nodes[1]), cluster, "clients of the killed node reconnect to the other");
-            await PostUntilEveryoneReceivesAsync(author, followers, cluster, "after the kill");
+            await LivePushes.PostUntilEveryoneReceivesAsync(author, followers, cluster, "after the kill");
             Assert.Equal(Followers / 2, onKilledNode.Count);
             Assert.All(followers.Except(onKilledNode), f => Assert.Equal(0, f.Closes));
         }
@@ -47,27 +41,6 @@ public sealed class ApiNodeFailoverTests
         {
             await Task.WhenAll(followers.Select(async f => await f.DisposeAsync()));
         }
-    }
-
-    private static async Task PostUntilEveryoneReceivesAsync(ApiClient author, List<FailoverHubClient> followers, ClusterProcesses cluster, string when)
-    {
-        var round = new List<string>();
-        for (var post = 0; post < MaxPostsPerRound; post++)
-        {
-            round.Add((await author.CreatePostAsync($"{when} #{post}")).GetProperty("postId").GetString()!);
-            var deadline = DateTime.UtcNow + RoundWait;
-            while (DateTime.UtcNow < deadline)
-            {
-                if (followers.All(f => round.Any(f.Received)))
-                {
-                    return;
-                }
-
-                await Task.Delay(100);
-            }
-        }
-
-        throw cluster.Failure($"{when}: {followers.Count(f => !round.Any(f.Received))} of {followers.Count} followers received none of {round.Count} posts");
     }
 
     private static async Task EventuallyAsync(Func<bool> condition, ClusterProcesses cluster, string what)
