@@ -76,8 +76,15 @@ start_node() {
     # The Api's content root must be its project directory, for wwwroot (the web page).
     dll=$api_dll dir=src/Api
   fi
-  (cd "$dir" && env "${env[@]}" setsid nohup dotnet "$dll" --urls "http://127.0.0.1:$http" \
-    >"$state/logs/$name.log" 2>&1 </dev/null & echo $! >"$state/$name.pid")
+  rm -f "$state/$name.pid"
+  # setsid detaches the node from this terminal's signals (and may fork to do so), so the node writes its own pid
+  # before it becomes dotnet.
+  (
+    cd "$dir"
+    exec env "${env[@]}" setsid bash -c 'echo $$ >"$1"; shift; exec "$@"' node "$state/$name.pid" \
+      dotnet "$dll" --urls "http://127.0.0.1:$http"
+  ) >"$state/logs/$name.log" 2>&1 </dev/null &
+  for _ in $(seq 1 50); do [[ -s "$state/$name.pid" ]] && break; sleep 0.1; done
 }
 
 wait_ready() {
