@@ -66,6 +66,22 @@ public sealed class ServerRestartFactAttribute : FactAttribute
     }
 }
 
+/// <summary>
+/// A test that runs scripts (scripts/cluster.sh) against the local PostgreSQL and RabbitMQ they manage: skipped when
+/// <c>PLAYBOUND_TEST_POSTGRES</c> or <c>PLAYBOUND_TEST_RABBITMQ</c> point elsewhere.
+/// </summary>
+public sealed class LocalServersFactAttribute : FactAttribute
+{
+    /// <summary>Sets <see cref="FactAttribute.Skip"/> when the tests use other servers.</summary>
+    public LocalServersFactAttribute()
+    {
+        if (!TestServers.AreLocal)
+        {
+            Skip = "runs scripts that manage the local PostgreSQL and RabbitMQ; PLAYBOUND_TEST_POSTGRES or PLAYBOUND_TEST_RABBITMQ is set";
+        }
+    }
+}
+
 /// <summary>The server-restart tests: one at a time, and never beside another collection of this project.</summary>
 [CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class ServerRestartCollection

@@ -21,10 +21,11 @@ public static class TestServers
     /// Whether the tests may restart PostgreSQL and RabbitMQ: only when both are the local ones the scripts manage and
     /// <c>PLAYBOUND_TEST_SERVER_RESTART=1</c> opts in, because a restart breaks every other test run using them.
     /// </summary>
-    public static bool MayRestartServers =>
-        Environment.GetEnvironmentVariable("PLAYBOUND_TEST_SERVER_RESTART") == "1"
-        && Environment.GetEnvironmentVariable("PLAYBOUND_TEST_POSTGRES") is null
-        && Environment.GetEnvironmentVariable("PLAYBOUND_TEST_RABBITMQ") is null;
+    public static bool MayRestartServers => Environment.GetEnvironmentVariable("PLAYBOUND_TEST_SERVER_RESTART") == "1" && AreLocal;
+
+    /// <summary>Whether the tests use the local PostgreSQL and RabbitMQ that the scripts manage.</summary>
+    public static bool AreLocal =>
+        Environment.GetEnvironmentVariable("PLAYBOUND_TEST_POSTGRES") is null && Environment.GetEnvironmentVariable("PLAYBOUND_TEST_RABBITMQ") is null;
 
     /// <summary>The connection string of database <paramref name="database"/> on the tests' server.</summary>
     public static string PostgresDatabase(string database) => new NpgsqlConnectionStringBuilder(Postgres) { Database = database }.ConnectionString;
