@@ -1,4 +1,4 @@
-using Playbound.Api.Tests.Infrastructure;
+using System.Net;
 using Playbound.Cluster.Tests.Infrastructure;
 using Xunit.Abstractions;
 
@@ -24,24 +24,32 @@ public sealed class ServerRestartTests(ITestOutputHelper output)
         await using var live = new FailoverHubClient([.. cluster.Apis.Select(a => a.BaseAddress)], watcher.AccessToken);
         await live.ConnectAsync(0);
 
-        var posting = workload.PostAllAsync();
+        // Authors keep posting until both restarts are over, so each happens while posts are made and fanned out.
+        var restarted = new TaskCompletionSource();
+        var posting = workload.PostAllAsync(continueUntil: restarted.Task);
         await workload.WaitUntilPostedAsync(workload.TotalPosts / 4, posting);
         await ServerRestarts.RestartRabbitMqAsync(BrokerDown);
         output.WriteLine($"{DateTime.UtcNow:HH:mm:ss.fff} RabbitMQ restarted after {workload.Posted} posts");
-        await workload.WaitUntilPostedAsync(workload.TotalPosts / 2, posting);
+        await workload.WaitUntilPostedAsync(workload.Posted + (workload.TotalPosts / 4), posting);
         await ServerRestarts.RestartPostgresAsync();
         output.WriteLine($"{DateTime.UtcNow:HH:mm:ss.fff} PostgreSQL restarted after {workload.Posted} posts");
+        await workload.WaitUntilPostedAsync(workload.Posted + (workload.TotalPosts / 4), posting);
+        restarted.SetResult();
         await posting;
+        output.WriteLine($"{DateTime.UtcNow:HH:mm:ss.fff} {workload.Posted} posts acknowledged");
 
         // Nobody restarts a node here: each must be ready again on its own.
         await Task.WhenAll(cluster.Silos.Concat(cluster.Apis).Select(n => n.WaitUntilReadyAsync()));
         await workload.AssertFeedsCompleteAsync(FeedsComplete);
-        var author = new ApiClient(cluster.NewRoundRobinHttpClient());
-        await author.RegisterAsync();
-        await watcher.FollowAsync(author);
-        await LivePushes.PostUntilEveryoneReceivesAsync(author, [live], cluster, "after the restarts");
+        var author = await workload.NewUserAsync();
+        await workload.Calls.ExpectAsync("follow", HttpStatusCode.NoContent, () => watcher.PutAsync($"/api/v1/users/{author.UserId}/follow"));
+        await LivePushes.PostUntilEveryoneReceivesAsync(author, [live], cluster, "after the restarts", workload.Calls);
         output.WriteLine(workload.Calls.Report());
-        Assert.True(workload.Calls.Failed.Count == 0, $"calls failed beyond the {RetryingCalls.Window.TotalSeconds} s retry window:\n{workload.Calls.Report()}");
+        if (workload.Calls.Failed.Count > 0)
+        {
+            throw cluster.Failure($"calls failed beyond the {RetryingCalls.Window.TotalSeconds} s retry window:\n{workload.Calls.Report()}");
+        }
+
         Assert.All(cluster.Silos.Concat(cluster.Apis), n => Assert.True(n.IsRunning, $"{n.Name} exited"));
     }
 }

@@ -33,6 +33,10 @@ public sealed class SiloCrashFanoutTests(ITestOutputHelper output)
 
         await workload.AssertFeedsCompleteAsync(FeedsComplete);
         output.WriteLine(workload.Calls.Report());
-        Assert.True(workload.Calls.Failed.Count == 0, $"calls failed beyond the {RetryingCalls.Window.TotalSeconds} s retry window:\n{workload.Calls.Report()}");
+        if (workload.Calls.Failed.Count > 0)
+        {
+            throw cluster.Failure($"calls failed beyond the {RetryingCalls.Window.TotalSeconds} s retry window:\n{workload.Calls.Report()}");
+        }
+
     }
 }

@@ -1,3 +1,5 @@
+using System.Net;
+using System.Text.Json;
 using Playbound.Api.Tests.Infrastructure;
 
 namespace Playbound.Cluster.Tests.Infrastructure;
@@ -12,15 +14,19 @@ public static class LivePushes
 
     /// <summary>
     /// Posts as <paramref name="author"/> until each of <paramref name="followers"/> has received a push of one of these
-    /// posts; fails after <see cref="MaxPostsPerRound"/> posts.
+    /// posts; fails after <see cref="MaxPostsPerRound"/> posts. Posts through <paramref name="calls"/> when given.
     /// </summary>
     public static async Task PostUntilEveryoneReceivesAsync(
-        ApiClient author, IReadOnlyList<FailoverHubClient> followers, ClusterProcesses cluster, string when)
+        ApiClient author, IReadOnlyList<FailoverHubClient> followers, ClusterProcesses cluster, string when, RetryingCalls? calls = null)
     {
         var round = new List<string>();
         for (var post = 0; post < MaxPostsPerRound; post++)
         {
-            round.Add((await author.CreatePostAsync($"{when} #{post}")).GetProperty("postId").GetString()!);
+            var text = $"{when} #{post}";
+            var created = calls is null
+                ? await author.CreatePostAsync(text)
+                : JsonDocument.Parse(await calls.ExpectAsync("post", HttpStatusCode.Created, () => author.PostAsync("/api/v1/posts", new { text }))).RootElement;
+            round.Add(created.GetProperty("postId").GetString()!);
             var deadline = DateTime.UtcNow + RoundWait;
             while (DateTime.UtcNow < deadline)
             {
