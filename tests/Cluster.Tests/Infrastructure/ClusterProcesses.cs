@@ -15,11 +15,11 @@ public sealed class ClusterProcesses : IAsyncDisposable
     /// <summary>The HS256 key every node shares, so a token issued by one Api node is accepted by the other.</summary>
     public const string SigningKey = "playbound-cluster-tests-signing-key-0123456789";
 
-    private readonly string _database;
+    private readonly string _id;
 
-    private ClusterProcesses(string database, IReadOnlyList<NodeProcess> silos, IReadOnlyList<NodeProcess> apis)
+    private ClusterProcesses(string id, IReadOnlyList<NodeProcess> silos, IReadOnlyList<NodeProcess> apis)
     {
-        _database = database;
+        _id = id;
         Silos = silos;
         Apis = apis;
     }
@@ -31,7 +31,7 @@ public sealed class ClusterProcesses : IAsyncDisposable
     public IReadOnlyList<NodeProcess> Apis { get; }
 
     /// <summary>The cluster's database.</summary>
-    public string ConnectionString => TestServers.PostgresDatabase(_database);
+    public string ConnectionString => TestServers.PostgresDatabase(Database(_id));
 
     /// <summary>
     /// Starts <paramref name="silos"/> silos, waits until they are ready, then <paramref name="apis"/> Api nodes, and
@@ -48,9 +48,8 @@ public sealed class ClusterProcesses : IAsyncDisposable
         }
 
         var id = Guid.NewGuid().ToString("N")[..12];
-        var database = "playbound_ct_" + id;
-        await TestServers.CreateDatabaseAsync(database);
-        var shared = SharedSettings(id, TestServers.PostgresDatabase(database));
+        await TestServers.CreateDatabaseAsync(Database(id));
+        var shared = SharedSettings(id, TestServers.PostgresDatabase(Database(id)));
         var siloNodes = Enumerable.Range(1, silos).Select(n => Node($"silo-{n}", Paths.SiloAssembly, Paths.SiloProject, shared, new()
         {
             ["Playbound:NodeId"] = n.ToString(CultureInfo.InvariantCulture),
@@ -65,7 +64,7 @@ public sealed class ClusterProcesses : IAsyncDisposable
         };
         apiOwn = Merge(apiOwn, new Dictionary<string, string>(apiSettings ?? new Dictionary<string, string>()));
         var apiNodes = Enumerable.Range(0, apis).Select(n => Node($"api-{n}", Paths.ApiAssembly, Paths.ApiProject, shared, apiOwn)).ToList();
-        var cluster = new ClusterProcesses(database, siloNodes, apiNodes);
+        var cluster = new ClusterProcesses(id, siloNodes, apiNodes);
         try
         {
             await StartAllAsync(siloNodes);
@@ -116,8 +115,15 @@ public sealed class ClusterProcesses : IAsyncDisposable
     {
         await Task.WhenAll(Apis.Concat(Silos).Select(async n => await n.DisposeAsync()));
         NpgsqlConnection.ClearAllPools();
-        await TestServers.DropDatabaseAsync(_database);
+        await TestServers.DropDatabaseAsync(Database(_id));
+        await TestServers.DeleteExchangesAsync(RealtimeExchange(_id), PresenceExchange(_id));
     }
+
+    private static string Database(string id) => "playbound_ct_" + id;
+
+    private static string RealtimeExchange(string id) => $"playbound.ct.{id}.realtime";
+
+    private static string PresenceExchange(string id) => $"playbound.ct.{id}.presence";
 
     private static async Task StartAllAsync(IReadOnlyList<NodeProcess> nodes)
     {
@@ -144,8 +150,8 @@ public sealed class ClusterProcesses : IAsyncDisposable
         ["Playbound:Cluster:Membership:OperationTimeout"] = "00:00:15",
         ["Playbound:Realtime:RabbitMq:Uri"] = TestServers.RabbitMq,
         // Exchanges of this cluster alone: another cluster on the broker may generate the same user ids.
-        ["Playbound:Realtime:RabbitMq:Exchange"] = $"playbound.ct.{id}.realtime",
-        ["Playbound:Realtime:RabbitMq:PresenceExchange"] = $"playbound.ct.{id}.presence",
+        ["Playbound:Realtime:RabbitMq:Exchange"] = RealtimeExchange(id),
+        ["Playbound:Realtime:RabbitMq:PresenceExchange"] = PresenceExchange(id),
         ["Playbound:Realtime:RabbitMq:ReconnectInterval"] = "00:00:01",
         ["Logging:LogLevel:Default"] = "Warning",
         ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Information",

@@ -1,4 +1,5 @@
 using Npgsql;
+using RabbitMQ.Client;
 
 namespace Playbound.Cluster.Tests.Infrastructure;
 
@@ -35,6 +36,17 @@ public static class TestServers
 
     /// <summary>Drops <paramref name="database"/>, disconnecting whoever is still in it.</summary>
     public static Task DropDatabaseAsync(string database) => AdminAsync($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)");
+
+    /// <summary>Deletes <paramref name="exchanges"/> from the broker (they are not durable, but outlive their cluster).</summary>
+    public static async Task DeleteExchangesAsync(params string[] exchanges)
+    {
+        await using var connection = await new ConnectionFactory { Uri = new Uri(RabbitMq) }.CreateConnectionAsync();
+        await using var channel = await connection.CreateChannelAsync();
+        foreach (var exchange in exchanges)
+        {
+            await channel.ExchangeDeleteAsync(exchange);
+        }
+    }
 
     private static async Task AdminAsync(string sql)
     {
