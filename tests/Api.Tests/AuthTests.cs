@@ -7,7 +7,7 @@ namespace Playbound.Api.Tests;
 [Collection(ApiCollection.Name)]
 public sealed class AuthTests(ApiFixture fixture)
 {
-    private readonly PlayboundApiFactory _api = fixture.Factory;
+    private readonly IApiUnderTest _api = fixture;
 
     [Fact]
     public async Task Register_answers_201_with_ids_tokens_and_expiry_in_seconds()

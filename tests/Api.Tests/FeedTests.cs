@@ -7,7 +7,7 @@ namespace Playbound.Api.Tests;
 [Collection(ApiCollection.Name)]
 public sealed class FeedTests(ApiFixture fixture)
 {
-    private readonly PlayboundApiFactory _api = fixture.Factory;
+    private readonly IApiUnderTest _api = fixture;
 
     [Fact]
     public async Task The_feed_holds_own_and_followees_posts_newest_first()

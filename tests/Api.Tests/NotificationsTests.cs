@@ -7,7 +7,7 @@ namespace Playbound.Api.Tests;
 [Collection(ApiCollection.Name)]
 public sealed class NotificationsTests(ApiFixture fixture)
 {
-    private readonly PlayboundApiFactory _api = fixture.Factory;
+    private readonly IApiUnderTest _api = fixture;
 
     [Fact]
     public async Task Follows_likes_comments_and_mentions_notify_with_an_unread_count_until_marked_read()

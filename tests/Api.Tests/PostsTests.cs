@@ -7,7 +7,7 @@ namespace Playbound.Api.Tests;
 [Collection(ApiCollection.Name)]
 public sealed class PostsTests(ApiFixture fixture)
 {
-    private readonly PlayboundApiFactory _api = fixture.Factory;
+    private readonly IApiUnderTest _api = fixture;
 
     [Fact]
     public async Task Creating_a_post_answers_201_with_the_trimmed_post()

@@ -7,7 +7,7 @@ namespace Playbound.Api.Tests;
 [Collection(ApiCollection.Name)]
 public sealed class UsersTests(ApiFixture fixture)
 {
-    private readonly PlayboundApiFactory _api = fixture.Factory;
+    private readonly IApiUnderTest _api = fixture;
 
     [Fact]
     public async Task Me_is_the_full_profile_in_camel_case_with_utc_times()

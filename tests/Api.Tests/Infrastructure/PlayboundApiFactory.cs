@@ -76,10 +76,13 @@ public class PlayboundApiFactory : WebApplicationFactory<Program>
 }
 
 /// <summary>One Api shared by the tests of a collection; each test registers its own users, so they do not interfere.</summary>
-public sealed class ApiFixture : IDisposable
+public sealed class ApiFixture : IApiUnderTest, IDisposable
 {
     /// <summary>The shared Api.</summary>
     public PlayboundApiFactory Factory { get; } = new();
+
+    /// <inheritdoc />
+    public ApiClient NewClient() => Factory.NewClient();
 
     /// <inheritdoc />
     public void Dispose() => Factory.Dispose();
