@@ -64,9 +64,10 @@ start_node() {
   local -a env=(
     "Playbound__Storage=Postgres" "ConnectionStrings__Postgres=$connection" "Playbound__Cluster__Enabled=true"
     "Playbound__Auth__SigningKey=$(cat "$state/signing-key")"
-    # Exchanges named after the database: clusters sharing the broker must not see each other's pushes.
+    # Exchanges and stream queues named after the database: clusters sharing the broker must not see each other's pushes or events.
     "Playbound__Realtime__RabbitMq__Exchange=playbound.$database.realtime"
     "Playbound__Realtime__RabbitMq__PresenceExchange=playbound.$database.presence"
+    "Playbound__Streams__RabbitMq__QueuePrefix=playbound.$database.streams"
   )
   if [[ $name == silo-* ]]; then
     local n=${name#silo-}

@@ -14,4 +14,7 @@ public static class StreamNamespaces
 
     /// <summary><see cref="NotificationRequested"/> events, keyed by the user to notify.</summary>
     public const string Notifications = "notifications";
+
+    /// <summary>Every namespace above.</summary>
+    public static IReadOnlyList<string> All { get; } = [Follows, Posts, Notifications];
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using Npgsql;
+using Playbound.Grains;
 
 namespace Playbound.Cluster.Tests.Infrastructure;
 
@@ -117,13 +118,20 @@ public sealed class ClusterProcesses : IAsyncDisposable
         NpgsqlConnection.ClearAllPools();
         await TestServers.DropDatabaseAsync(Database(_id));
         await TestServers.DeleteExchangesAsync(RealtimeExchange(_id), PresenceExchange(_id));
+        await TestServers.DeleteQueuesAsync(
+            [.. StreamNamespaces.All.SelectMany(ns => Enumerable.Range(0, StreamPartitions).Select(p => $"{StreamQueuePrefix(_id)}.{ns}.{p}")),
+             $"{StreamQueuePrefix(_id)}.dead-letter"]);
     }
+
+    private const int StreamPartitions = 4;
 
     private static string Database(string id) => "playbound_ct_" + id;
 
     private static string RealtimeExchange(string id) => $"playbound.ct.{id}.realtime";
 
     private static string PresenceExchange(string id) => $"playbound.ct.{id}.presence";
+
+    private static string StreamQueuePrefix(string id) => $"playbound.ct.{id}.streams";
 
     private static async Task StartAllAsync(IReadOnlyList<NodeProcess> nodes)
     {
@@ -153,6 +161,11 @@ public sealed class ClusterProcesses : IAsyncDisposable
         ["Playbound:Realtime:RabbitMq:Exchange"] = RealtimeExchange(id),
         ["Playbound:Realtime:RabbitMq:PresenceExchange"] = PresenceExchange(id),
         ["Playbound:Realtime:RabbitMq:ReconnectInterval"] = "00:00:01",
+        // Stream queues of this cluster alone, likewise; fewer partitions than the default, as the test load is small.
+        ["Playbound:Streams:RabbitMq:Uri"] = TestServers.RabbitMq,
+        ["Playbound:Streams:RabbitMq:QueuePrefix"] = StreamQueuePrefix(id),
+        ["Playbound:Streams:RabbitMq:Partitions"] = StreamPartitions.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Playbound:Streams:RabbitMq:ReconnectInterval"] = "00:00:01",
         ["Logging:LogLevel:Default"] = "Warning",
         ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Information",
         ["Logging:Console:TimestampFormat"] = "HH:mm:ss.fff ",

@@ -48,6 +48,17 @@ public static class TestServers
         }
     }
 
+    /// <summary>Deletes <paramref name="queues"/> from the broker (stream queues are durable and keep their events on disk).</summary>
+    public static async Task DeleteQueuesAsync(params string[] queues)
+    {
+        await using var connection = await new ConnectionFactory { Uri = new Uri(RabbitMq) }.CreateConnectionAsync();
+        await using var channel = await connection.CreateChannelAsync();
+        foreach (var queue in queues)
+        {
+            await channel.QueueDeleteAsync(queue);
+        }
+    }
+
     private static async Task AdminAsync(string sql)
     {
         // CREATE/DROP DATABASE cannot run inside the database concerned; the tests' own database is a fine place to issue them.
