@@ -26,7 +26,9 @@ public static class ClusterFanoutCommand
         var followers = options.Number("followers", 1_000);
         var posts = options.Number("posts", 2_000);
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Number("concurrency", 64) };
-        var run = Guid.NewGuid().ToString("N")[..6];
+        // --reuse RUN publishes again to the authors and followers a previous run registered (its printed run id).
+        var reuse = options.Text("reuse", "");
+        var run = reuse.Length > 0 ? reuse : Guid.NewGuid().ToString("N")[..6];
 
         using var host = await StartGatewayAsync(postgres);
         var grains = host.Services.GetRequiredService<IGrainFactory>();
@@ -37,13 +39,20 @@ public static class ClusterFanoutCommand
         var userIds = new string[authors * (followers + 1)];
         var seeding = Stopwatch.StartNew();
         await Parallel.ForEachAsync(Enumerable.Range(0, userIds.Length), parallel, async (i, _) =>
-            userIds[i] = await grains.GetGrain<IAccountGrain>($"f{run}_{i}").Register($"Fan-out user {i}", hash)
-                ?? throw new InvalidOperationException($"Handle f{run}_{i} is taken."));
+        {
+            var account = grains.GetGrain<IAccountGrain>($"f{run}_{i}");
+            userIds[i] = (reuse.Length > 0 ? (await account.GetCredentials())?.UserId : await account.Register($"Fan-out user {i}", hash))
+                ?? throw new InvalidOperationException($"Handle f{run}_{i} is {(reuse.Length > 0 ? "not registered" : "taken")}.");
+        });
         var authorIds = Enumerable.Range(0, authors).Select(a => userIds[a * (followers + 1)]).ToArray();
-        await Parallel.ForEachAsync(Enumerable.Range(0, userIds.Length).Where(i => i % (followers + 1) != 0), parallel, async (i, _) =>
-            await grains.GetGrain<IUserGrain>(userIds[i]).Follow(authorIds[i / (followers + 1)]));
+        if (reuse.Length == 0)
+        {
+            await Parallel.ForEachAsync(Enumerable.Range(0, userIds.Length).Where(i => i % (followers + 1) != 0), parallel, async (i, _) =>
+                await grains.GetGrain<IUserGrain>(userIds[i]).Follow(authorIds[i / (followers + 1)]));
+        }
+
         await WaitForEmptyOutboxAsync(database);
-        Console.WriteLine($"{authors} authors x {followers:N0} followers registered and followed in {seeding.Elapsed.TotalSeconds:N1} s");
+        Console.WriteLine($"run {run}: {authors} authors x {followers:N0} followers ready in {seeding.Elapsed.TotalSeconds:N1} s");
 
         var before = await CountAsync(database, "feed_entries");
         var expected = (long)posts * (followers + 1);

@@ -18,7 +18,7 @@ static int Usage()
           seed   --data DIR [--postgres CONNSTR] [--users 10000] [--posts 100000] [--popular 5] [--popular-followers 5000] [--random 42]
           drive  --url URL[,URL...] [--path /api/v1/feed] [--users-file DIR/users.txt] [--logins 200] [--concurrency 32] [--seconds 20] [--baseline]
           fanout --data DIR [--followers 5000] [--posts 20]
-          cluster-fanout [--postgres CONNSTR] [--authors 20] [--followers 1000] [--posts 2000] [--concurrency 64]
+          cluster-fanout [--postgres CONNSTR] [--authors 20] [--followers 1000] [--posts 2000] [--concurrency 64] [--reuse RUN]
           realtime --url URL [--followers 1000] [--connections-per-user 1] [--posts 50] [--warmup 5] [--interval-ms 100] [--server-pid PID]
         """);
     return 2;
