@@ -16,6 +16,20 @@ public sealed class RenderedOverlayTests
         Assert.Empty(ManifestChecks.Run(resources, Repository.ContextFor(overlay)));
     }
 
+    [Theory]
+    [InlineData("overlays/dev")]
+    [InlineData("overlays/prod")]
+    public void Silos_and_api_nodes_are_told_where_the_broker_is(string overlay)
+    {
+        var resources = Kustomization.Render(Repository.K8s(overlay));
+
+        // Without these the apps would dial their default, a broker on the pod's own loopback.
+        Assert.Superset(
+            new HashSet<string> { "Playbound__Streams__RabbitMq__Uri", "Playbound__Realtime__RabbitMq__Uri" },
+            EnvironmentNames(resources.OfKind("StatefulSet").Single(set => set.Name() == "playbound-silo")));
+        Assert.Contains("Playbound__Realtime__RabbitMq__Uri", EnvironmentNames(resources.OfKind("Deployment").Single(d => d.Name() == "playbound-api")));
+    }
+
     [Fact]
     public void Dev_runs_one_api_replica_with_dev_images_and_generated_secrets()
     {
@@ -51,4 +65,7 @@ public sealed class RenderedOverlayTests
         Assert.Contains("Playbound:RateLimit:Hub:Burst", Repository.ConfigurationKeys);
         Assert.Contains("ConnectionStrings:Postgres", Repository.ConfigurationKeys);
     }
+
+    private static HashSet<string> EnvironmentNames(System.Text.Json.Nodes.JsonObject workload) =>
+        [.. Manifest.List(Manifest.Containers(workload).Single()["env"]).Select(variable => (string)variable["name"]!)];
 }
