@@ -115,7 +115,7 @@ internal sealed class PartitionConsumer(
                 if (DeliveryFailure.IsTransient(exception))
                 {
                     // An outage, not the event: wait it out without counting toward the poison limit.
-                    delay = Backoff(++outages, options.ReconnectInterval);
+                    delay = RetryBackoff.Exponential(options.PoisonRetryBaseDelay, ++outages, options.ReconnectInterval);
                     logger.DeliveryInterrupted(exception, entry.Event.EventId, partition.ToString(), delay);
                 }
                 else if (++failures > options.PoisonRetries)
@@ -125,19 +125,13 @@ internal sealed class PartitionConsumer(
                 }
                 else
                 {
-                    delay = Backoff(failures, TimeSpan.MaxValue);
+                    delay = RetryBackoff.Exponential(options.PoisonRetryBaseDelay, failures, TimeSpan.MaxValue);
                     logger.DeliveryFailed(exception, entry.Event.EventId, partition.ToString(), failures, delay);
                 }
 
                 await Task.Delay(delay, timeProvider, cancellationToken).ConfigureAwait(false);
             }
         }
-    }
-
-    private TimeSpan Backoff(int attempt, TimeSpan max)
-    {
-        var delay = options.PoisonRetryBaseDelay * Math.Pow(2, Math.Min(attempt - 1, 16));
-        return delay < max ? delay : max;
     }
 
     private Arrival Read(BasicDeliverEventArgs delivery)

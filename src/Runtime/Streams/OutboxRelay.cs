@@ -124,11 +124,7 @@ internal sealed class OutboxRelay(
         }
     }
 
-    private TimeSpan Backoff(int attempts)
-    {
-        var delay = _options.RetryBaseDelay * Math.Pow(2, Math.Min(attempts - 1, 16));
-        return delay < _options.RetryMaxDelay ? delay : _options.RetryMaxDelay;
-    }
+    private TimeSpan Backoff(int attempts) => RetryBackoff.Exponential(_options.RetryBaseDelay, attempts, _options.RetryMaxDelay);
 
     private readonly record struct RetryState(int Attempts, DateTimeOffset NotBefore);
 }
