@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Npgsql;
 using Playbound.Runtime.Membership;
 using Playbound.Runtime.Placement;
 using Playbound.Runtime.Resilience;
@@ -63,8 +62,9 @@ internal sealed class RabbitMqStreamRelay : BackgroundService
         var partitioner = new StreamPartitioner(options);
         var partitions = partitioner.All(_dispatcher.Namespaces).ToArray();
         // The relay lock holds one connection; checkpoints are one short statement per batch and can take turns.
-        var connection = new NpgsqlConnectionStringBuilder(options.ConnectionString) { MaxPoolSize = MaxDatabaseConnections };
-        await using var database = NpgsqlDataSource.Create(connection.ConnectionString);
+        var builder = PostgresDataSources.CreateBuilder(options.ConnectionString);
+        builder.ConnectionStringBuilder.MaxPoolSize = MaxDatabaseConnections;
+        await using var database = builder.Build();
         var checkpoints = new StreamCheckpoints(database);
         var publisher = new OutboxPublisher(
             _stores, _dispatcher.Namespaces.ToHashSet(StringComparer.Ordinal), _signal, partitioner, database, options, _logger);
@@ -75,6 +75,9 @@ internal sealed class RabbitMqStreamRelay : BackgroundService
         {
             try
             {
+                // Each attempt, as the database may have been away: idempotent, and cheap once the table exists.
+                await checkpoints.InitializeAsync(stoppingToken).ConfigureAwait(false);
+
                 // Through the broker circuit, which realtime pushes share: an unreachable broker opens it, and
                 // /health/ready says so until a session opens again.
                 await using var session = await _broker.ExecuteAsync(
@@ -101,7 +104,7 @@ internal sealed class RabbitMqStreamRelay : BackgroundService
             }
             catch (Exception exception)
             {
-                _logger.BrokerUnreachable(exception, options.ReconnectInterval);
+                _logger.SessionFailed(exception, options.ReconnectInterval);
             }
 
             if (!stoppingToken.IsCancellationRequested)

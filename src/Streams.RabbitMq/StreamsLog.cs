@@ -8,8 +8,8 @@ internal static partial class StreamsLog
     [LoggerMessage(700, LogLevel.Information, "Streams connected to the broker: {Partitions} stream queues under {QueuePrefix}")]
     public static partial void BrokerConnected(this ILogger logger, string queuePrefix, int partitions);
 
-    [LoggerMessage(701, LogLevel.Warning, "Streams cannot reach the broker; retrying in {Delay}")]
-    public static partial void BrokerUnreachable(this ILogger logger, Exception exception, TimeSpan delay);
+    [LoggerMessage(701, LogLevel.Warning, "Streams could not run a session (broker or database unreachable, or the session failed); retrying in {Delay}")]
+    public static partial void SessionFailed(this ILogger logger, Exception exception, TimeSpan delay);
 
     [LoggerMessage(702, LogLevel.Warning, "Streams lost the broker session; reconnecting in {Delay}")]
     public static partial void BrokerLost(this ILogger logger, TimeSpan delay);
