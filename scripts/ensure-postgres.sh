@@ -19,6 +19,16 @@ as_postgres() {
   fi
 }
 
+# Waits up to 30 s for the server to accept connections; exits the script if it does not.
+wait_until_ready() {
+  for _ in $(seq 1 60); do
+    pg_isready -q -h 127.0.0.1 -p 5432 && return 0
+    sleep 0.5
+  done
+  echo "ensure-postgres: PostgreSQL did not become ready on 127.0.0.1:5432" >&2
+  exit 1
+}
+
 if ! command -v pg_ctlcluster >/dev/null 2>&1; then
   apt-get update -qq >/dev/null
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
@@ -34,16 +44,7 @@ if [[ "$status" != online* ]]; then
   pg_ctlcluster "$PG_VERSION" "$PG_CLUSTER" start
 fi
 
-for _ in $(seq 1 60); do
-  if pg_isready -q -h 127.0.0.1 -p 5432; then
-    break
-  fi
-  sleep 0.5
-done
-if ! pg_isready -q -h 127.0.0.1 -p 5432; then
-  echo "ensure-postgres: PostgreSQL did not become ready on 127.0.0.1:5432" >&2
-  exit 1
-fi
+wait_until_ready
 
 # Test projects run in parallel, and the cluster tests start several silo and Api processes, each with its own
 # connection pools: the default 100 connections run out. Raising the limit needs a restart, done once.
@@ -51,10 +52,7 @@ max_connections="$(as_postgres psql -XtAq -c "SHOW max_connections")"
 if (( max_connections < PG_MAX_CONNECTIONS )); then
   as_postgres psql -Xq -v ON_ERROR_STOP=1 -c "ALTER SYSTEM SET max_connections = $PG_MAX_CONNECTIONS"
   pg_ctlcluster "$PG_VERSION" "$PG_CLUSTER" restart
-  for _ in $(seq 1 60); do
-    pg_isready -q -h 127.0.0.1 -p 5432 && break
-    sleep 0.5
-  done
+  wait_until_ready
 fi
 
 role_exists="$(as_postgres psql -XtAq -c "SELECT 1 FROM pg_roles WHERE rolname = '$PG_ROLE'")"
