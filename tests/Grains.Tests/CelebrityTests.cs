@@ -31,7 +31,7 @@ public sealed class CelebrityTests
         var famous = await PublishAsync(host, celebrity, "famous words");
         var newer = await PublishAsync(host, neighbour, "neighbour's newer post");
         await Eventually.TrueAsync(async () => (await host.StoredFeedAsync(celebrity)).Contains(famous), "the celebrity's own feed has the post");
-        await Eventually.TrueAsync(async () => (await host.StoredFeedAsync(readers[^1])).Contains(newer), "fan-out of the later post finished");
+        await host.UntilEveryStoredFeedAsync(readers, feed => feed.Contains(newer), "fan-out of the later post finished");
 
         foreach (var reader in readers)
         {

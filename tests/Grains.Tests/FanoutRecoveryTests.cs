@@ -14,13 +14,13 @@ public sealed class FanoutRecoveryTests
         var author = await host.RegisterAsync("author");
         var followers = await GraphSetup.AddFollowersAsync(host, author, 30);
         var post = await host.Grain<IUserPostsGrain>(author).Publish("once", null);
-        await Eventually.TrueAsync(async () => (await host.StoredFeedAsync(followers[^1])).Count == 1, "the fan-out finished");
+        await host.UntilEveryStoredFeedAsync(followers, static feed => feed.Count == 1, "the fan-out finished");
 
         // The relay delivers at least once: hand the worker the same event again, as after a crash before its delete.
         var stream = host.Services.GetRequiredService<IStreamProvider>().GetStream<PostEvent>(StreamNamespaces.Posts, author);
         await stream.OnNextAsync(new PostPublished(post.PostId, author, post.CreatedAt));
         var marker = await host.Grain<IUserPostsGrain>(author).Publish("marker", null);
-        await Eventually.TrueAsync(async () => (await host.StoredFeedAsync(followers[^1])).Count == 2, "the events after the replay were delivered");
+        await host.UntilEveryStoredFeedAsync(followers, static feed => feed.Count == 2, "the events after the replay were delivered");
 
         foreach (var reader in followers.Append(author))
         {
@@ -48,7 +48,7 @@ public sealed class FanoutRecoveryTests
         Assert.True(pagesStored < followerCount / CrashHost.PageSize, "the kill must come before the fan-out finished");
 
         await using var host = await SocialHost.StartAsync(options);
-        await Eventually.TrueAsync(async () => (await host.StoredFeedAsync(followers[^1])).Count > 0, "the redelivered fan-out reached the last follower", 60);
+        await host.UntilEveryStoredFeedAsync(followers, static feed => feed.Count > 0, "the redelivered fan-out reached every follower", 60);
         foreach (var reader in followers.Append(author))
         {
             Assert.Equal([postId], await host.StoredFeedAsync(reader));

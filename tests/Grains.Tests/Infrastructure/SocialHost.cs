@@ -74,6 +74,28 @@ public sealed class SocialHost : IAsyncDisposable
     public async Task<IReadOnlyList<string>> StoredFeedAsync(string userId) =>
         [.. (await FeedStore.GetEntriesAsync(userId, MaxStoredFeed, null, CancellationToken.None)).Select(static e => e.PostId)];
 
+    /// <summary>
+    /// Waits until every one of <paramref name="userIds"/>' stored feeds satisfies <paramref name="condition"/>. Fan-out
+    /// stores followers in the follow graph's page order (by id), which need not be the order a test holds them in,
+    /// so no one follower tells that a fan-out finished.
+    /// </summary>
+    public async Task UntilEveryStoredFeedAsync(IEnumerable<string> userIds, Func<IReadOnlyList<string>, bool> condition, string because, int timeoutSeconds = 30)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(timeoutSeconds);
+        foreach (var userId in userIds)
+        {
+            while (!condition(await StoredFeedAsync(userId)))
+            {
+                if (DateTime.UtcNow > deadline)
+                {
+                    Assert.Fail($"Timed out after {timeoutSeconds}s waiting until {because} (still not for {userId}).");
+                }
+
+                await Task.Delay(20);
+            }
+        }
+    }
+
     /// <summary>Every post id of a user's feed, read page by page through the feed grain.</summary>
     public async Task<List<string>> ReadFeedAsync(string userId, int pageSize = Paging.MaxLimit)
     {
