@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,6 +9,7 @@ using Playbound.Api.Tests.Infrastructure;
 using Playbound.HubClient;
 using Playbound.Hosting;
 using Playbound.Runtime.Membership;
+using Playbound.Runtime.Tests.Infrastructure;
 using HubConnection = Playbound.HubClient.HubClient;
 
 namespace Playbound.Api.Tests;
@@ -84,19 +84,12 @@ public sealed class ClusterGatewayTests
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Playbound:Cluster:AdvertisedHost"] = "127.0.0.1",
-            ["Playbound:Cluster:SiloPort"] = FreePort().ToString(CultureInfo.InvariantCulture),
+            ["Playbound:Cluster:SiloPort"] = LoopbackPorts.Next().ToString(CultureInfo.InvariantCulture),
             ["Playbound:NodeId"] = "7",
         });
         builder.AddPlayboundSilo();
         var host = builder.Build();
         await host.StartAsync();
         return host;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Text.RegularExpressions;
 using Playbound.Api.Tests.Infrastructure;
 using Playbound.Cluster.Tests.Infrastructure;
+using Playbound.Runtime.Tests.Infrastructure;
 
 namespace Playbound.Cluster.Tests;
 
@@ -22,9 +22,9 @@ public sealed partial class ClusterScriptTests
         var environment = new Dictionary<string, string>
         {
             ["PLAYBOUND_CLUSTER_STATE"] = state,
-            ["PLAYBOUND_CLUSTER_API_PORT"] = FreePortRange().ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["PLAYBOUND_CLUSTER_SILO_HTTP_PORT"] = FreePortRange().ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["PLAYBOUND_CLUSTER_SILO_PORT"] = FreePortRange().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["PLAYBOUND_CLUSTER_API_PORT"] = LoopbackPorts.NextRange(PortsPerRange).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["PLAYBOUND_CLUSTER_SILO_HTTP_PORT"] = LoopbackPorts.NextRange(PortsPerRange).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["PLAYBOUND_CLUSTER_SILO_PORT"] = LoopbackPorts.NextRange(PortsPerRange).ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["PLAYBOUND_CLUSTER_DATABASE"] = database,
             // The test project's build built the hosts already.
             ["PLAYBOUND_CLUSTER_NO_BUILD"] = "1",
@@ -102,33 +102,6 @@ public sealed partial class ClusterScriptTests
             return !process.HasExited;
         }
         catch (ArgumentException)
-        {
-            return false;
-        }
-    }
-
-    // A base port whose next few ports are free too (the script numbers nodes from the base).
-    private static int FreePortRange()
-    {
-        while (true)
-        {
-            var first = Random.Shared.Next(20_000, 40_000);
-            if (Enumerable.Range(first, PortsPerRange).All(IsFree))
-            {
-                return first;
-            }
-        }
-    }
-
-    private static bool IsFree(int port)
-    {
-        try
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, port);
-            listener.Start();
-            return true;
-        }
-        catch (SocketException)
         {
             return false;
         }

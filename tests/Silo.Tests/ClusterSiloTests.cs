@@ -1,11 +1,10 @@
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Playbound.Grains;
 using Playbound.Runtime;
 using Playbound.Runtime.Membership;
+using Playbound.Runtime.Tests.Infrastructure;
 
 namespace Playbound.Silo.Tests;
 
@@ -50,16 +49,9 @@ public sealed class ClusterSiloTests
             .UseSetting("Playbound:NodeId", nodeId.ToString(CultureInfo.InvariantCulture))
             .UseSetting("Playbound:Cluster:Enabled", "true")
             .UseSetting("Playbound:Cluster:AdvertisedHost", "127.0.0.1")
-            .UseSetting("Playbound:Cluster:SiloPort", FreePort().ToString(CultureInfo.InvariantCulture))
+            .UseSetting("Playbound:Cluster:SiloPort", LoopbackPorts.Next().ToString(CultureInfo.InvariantCulture))
             .UseSetting("Playbound:Cluster:Membership:ClusterId", clusterId)
             .UseSetting("Playbound:Cluster:Membership:HeartbeatInterval", "00:00:00.200")
             .UseSetting("Playbound:Cluster:Membership:DeathTimeout", "00:00:03")
             .UseSetting("Playbound:Cluster:Membership:RefreshInterval", "00:00:00.100"));
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

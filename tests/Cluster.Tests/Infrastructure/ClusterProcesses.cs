@@ -1,8 +1,7 @@
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using Npgsql;
 using Playbound.Grains;
+using Playbound.Runtime.Tests.Infrastructure;
 
 namespace Playbound.Cluster.Tests.Infrastructure;
 
@@ -55,7 +54,7 @@ public sealed class ClusterProcesses : IAsyncDisposable
         {
             ["Playbound:NodeId"] = n.ToString(CultureInfo.InvariantCulture),
             ["Playbound:Cluster:AdvertisedHost"] = "127.0.0.1",
-            ["Playbound:Cluster:SiloPort"] = FreePort().ToString(CultureInfo.InvariantCulture),
+            ["Playbound:Cluster:SiloPort"] = LoopbackPorts.Next().ToString(CultureInfo.InvariantCulture),
         })).ToList();
         var apiOwn = new Dictionary<string, string>
         {
@@ -173,14 +172,7 @@ public sealed class ClusterProcesses : IAsyncDisposable
 
     private static NodeProcess Node(
         string name, string assembly, string workingDirectory, Dictionary<string, string> shared, Dictionary<string, string> own) =>
-        new(name, assembly, workingDirectory, FreePort(), Merge(shared, own));
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+        new(name, assembly, workingDirectory, LoopbackPorts.Next(), Merge(shared, own));
 
     private static Dictionary<string, string> Merge(Dictionary<string, string> shared, Dictionary<string, string> more)
     {

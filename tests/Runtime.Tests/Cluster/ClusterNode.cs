@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -36,7 +34,7 @@ public sealed class ClusterNode : IAsyncDisposable
     public static Task<ClusterNode> StartSiloAsync(FakeCluster cluster, ClusterNodeOptions? options = null)
     {
         options ??= new ClusterNodeOptions();
-        var silo = new SiloAddress("127.0.0.1", FreePort(), DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+        var silo = new SiloAddress("127.0.0.1", LoopbackPorts.Next(), DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
         return StartAsync(cluster.Join(silo), options, (services, membership) =>
         {
             services.AddPlayboundSilo(builder =>
@@ -85,12 +83,6 @@ public sealed class ClusterNode : IAsyncDisposable
         transport.ViewRefreshWait = options.ViewRefreshWait;
     }
 
-    private static int FreePort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
-    }
 }
 
 public sealed class ClusterNodeOptions
