@@ -97,7 +97,8 @@ public sealed class ClusterProcesses : IAsyncDisposable
     {
         await using var connection = new NpgsqlConnection(ConnectionString);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
+        // Checks count over millions of feed rows while fan-out keeps PostgreSQL busy: Npgsql's 30 s default is too short.
+        await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 300 };
         foreach (var parameter in parameters)
         {
             command.Parameters.Add(new NpgsqlParameter { Value = parameter });
