@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Playbound.Grains.Stores;
 using Playbound.Hosting;
 using Playbound.Runtime;
+using Playbound.Runtime.Tests.Infrastructure;
 
 namespace Playbound.Grains.Tests.Infrastructure;
 
@@ -79,21 +80,22 @@ public sealed class SocialHost : IAsyncDisposable
     /// stores followers in the follow graph's page order (by id), which need not be the order a test holds them in,
     /// so no one follower tells that a fan-out finished.
     /// </summary>
-    public async Task UntilEveryStoredFeedAsync(IEnumerable<string> userIds, Func<IReadOnlyList<string>, bool> condition, string because, int timeoutSeconds = 30)
+    public Task UntilEveryStoredFeedAsync(IEnumerable<string> userIds, Func<IReadOnlyList<string>, bool> condition, string because, int timeoutSeconds = 30)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(timeoutSeconds);
-        foreach (var userId in userIds)
-        {
-            while (!condition(await StoredFeedAsync(userId)))
+        // Users already seen to satisfy it are not read again.
+        var pending = new Queue<string>(userIds);
+        return Eventually.TrueAsync(
+            async () =>
             {
-                if (DateTime.UtcNow > deadline)
+                while (pending.TryPeek(out var userId) && condition(await StoredFeedAsync(userId)))
                 {
-                    Assert.Fail($"Timed out after {timeoutSeconds}s waiting until {because} (still not for {userId}).");
+                    pending.Dequeue();
                 }
 
-                await Task.Delay(20);
-            }
-        }
+                return pending.Count == 0;
+            },
+            because,
+            timeoutSeconds);
     }
 
     /// <summary>Every post id of a user's feed, read page by page through the feed grain.</summary>

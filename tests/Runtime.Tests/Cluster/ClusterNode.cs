@@ -82,7 +82,6 @@ public sealed class ClusterNode : IAsyncDisposable
         transport.SiloPort = port;
         transport.ViewRefreshWait = options.ViewRefreshWait;
     }
-
 }
 
 public sealed class ClusterNodeOptions
