@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# A Playbound cluster on this machine: 3 silos and 2 Api nodes (gateways) on loopback ports, against the local
-# PostgreSQL and RabbitMQ (started here when they are not running, and stopped again by `down` only if `up` started them).
+# A Playbound cluster on this machine: 3 silos and 2 Api nodes (Orleans clients) on loopback ports, against the local
+# PostgreSQL and Redis (started here when they are not running, and stopped again by `down` only if `up` started them)
+# and a Kafka: librdkafka's in-memory mock cluster (tools/KafkaMock), for development only. Production points
+# Playbound:Streams:Kafka:BootstrapServers at a real Kafka.
 #
 #   scripts/cluster.sh up       start everything (idempotent), wait until every /health/ready is 200, print the URLs
 #   scripts/cluster.sh down     stop the nodes gracefully (SIGTERM, then SIGKILL after a while) and the servers `up` started
@@ -10,8 +12,10 @@
 #   PLAYBOUND_CLUSTER_STATE [.cluster]              pids, logs, the signing key, which servers `up` started
 #   PLAYBOUND_CLUSTER_API_PORT [5080]               Api nodes listen on this port and the next ones
 #   PLAYBOUND_CLUSTER_SILO_HTTP_PORT [5090]         silos' health endpoints, likewise
-#   PLAYBOUND_CLUSTER_SILO_PORT [11111]             silos' grain-call TCP ports, likewise
-#   PLAYBOUND_CLUSTER_DATABASE [playbound_cluster]  the cluster's database (created when missing, owner playbound)
+#   PLAYBOUND_CLUSTER_SILO_PORT [11111]             silos' silo-to-silo TCP ports, likewise
+#   PLAYBOUND_CLUSTER_GATEWAY_PORT [30000]          silos' gateway ports (Api nodes connect there), likewise
+#   PLAYBOUND_CLUSTER_DATABASE [playbound_cluster]  the cluster's database (created when missing, owner playbound);
+#                                                   also its Orleans cluster and service id in Redis
 #   PLAYBOUND_CLUSTER_NO_BUILD [unset]              1: do not build; use what src/*/bin/Release holds
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,11 +28,14 @@ state="$(cd "$state" && pwd)"
 api_port="${PLAYBOUND_CLUSTER_API_PORT:-5080}"
 silo_http_port="${PLAYBOUND_CLUSTER_SILO_HTTP_PORT:-5090}"
 silo_port="${PLAYBOUND_CLUSTER_SILO_PORT:-11111}"
+gateway_port="${PLAYBOUND_CLUSTER_GATEWAY_PORT:-30000}"
 database="${PLAYBOUND_CLUSTER_DATABASE:-playbound_cluster}"
 readonly PG_HOST=127.0.0.1 PG_PORT=5432 PG_ROLE=playbound PG_PASSWORD=playbound
 connection="Host=$PG_HOST;Port=$PG_PORT;Username=$PG_ROLE;Password=$PG_PASSWORD;Database=$database"
 silo_dll="$root/src/Silo/bin/Release/net10.0/Playbound.Silo.dll"
 api_dll="$root/src/Api/bin/Release/net10.0/Playbound.Api.dll"
+kafka_dll="$root/tools/KafkaMock/bin/Release/net10.0/Playbound.KafkaMock.dll"
+readonly KAFKA_TOPIC=playbound-events KAFKA_PARTITIONS=8
 
 # Node names and their HTTP ports: silo-1..3, api-0..1.
 nodes() {
@@ -47,10 +54,10 @@ ensure_servers() {
     touch "$state/started-postgres"
   fi
   scripts/ensure-postgres.sh
-  if ! rabbitmqctl -q status >/dev/null 2>&1; then
-    touch "$state/started-rabbitmq"
+  if ! redis-cli -p 6379 ping >/dev/null 2>&1; then
+    touch "$state/started-redis"
   fi
-  scripts/ensure-rabbitmq.sh
+  scripts/ensure-redis.sh
   # The playbound role may create databases (ensure-postgres.sh), so the database is created as that role, its owner.
   export PGPASSWORD="$PG_PASSWORD"
   if [[ "$(psql -XtAq -h "$PG_HOST" -p "$PG_PORT" -U "$PG_ROLE" -d playbound_test \
@@ -63,16 +70,18 @@ start_node() {
   local name=$1 http=$2 dll dir
   local -a env=(
     "Playbound__Storage=Postgres" "ConnectionStrings__Postgres=$connection" "Playbound__Cluster__Enabled=true"
+    "ConnectionStrings__Redis=127.0.0.1:6379"
+    # Cluster and service ids named after the database: clusters sharing Redis must not see each other.
+    "Playbound__Cluster__ClusterId=$database" "Playbound__Cluster__ServiceId=$database"
+    "Playbound__Streams__Kafka__BootstrapServers=$(cat "$state/kafka-bootstrap")"
+    "Playbound__Streams__Kafka__Topic=$KAFKA_TOPIC" "Playbound__Streams__Kafka__Partitions=$KAFKA_PARTITIONS"
     "Playbound__Auth__SigningKey=$(cat "$state/signing-key")"
-    # Exchanges and stream queues named after the database: clusters sharing the broker must not see each other's pushes or events.
-    "Playbound__Realtime__RabbitMq__Exchange=playbound.$database.realtime"
-    "Playbound__Realtime__RabbitMq__PresenceExchange=playbound.$database.presence"
-    "Playbound__Streams__RabbitMq__QueuePrefix=playbound.$database.streams"
   )
   if [[ $name == silo-* ]]; then
     local n=${name#silo-}
     dll=$silo_dll dir=src/Silo
-    env+=("Playbound__NodeId=$n" "Playbound__Cluster__SiloPort=$((silo_port + n - 1))" "Playbound__Cluster__AdvertisedHost=127.0.0.1")
+    env+=("Playbound__NodeId=$n" "Playbound__Cluster__SiloPort=$((silo_port + n - 1))"
+      "Playbound__Cluster__GatewayPort=$((gateway_port + n - 1))" "Playbound__Cluster__AdvertisedHost=127.0.0.1")
   else
     # The Api's content root must be its project directory, for wwwroot (the web page).
     dll=$api_dll dir=src/Api
@@ -110,8 +119,22 @@ print_urls() {
     echo "api-$i  $url  (REST $url/api/v1, hub $url/hubs/feed, web page $url/, ready $url/health/ready)"
   done
   for ((i = 1; i <= SILOS; i++)); do
-    echo "silo-$i $((silo_port + i - 1))/tcp  (ready http://127.0.0.1:$((silo_http_port + i - 1))/health/ready)"
+    echo "silo-$i $((silo_port + i - 1))/tcp, gateway $((gateway_port + i - 1))/tcp  (ready http://127.0.0.1:$((silo_http_port + i - 1))/health/ready)"
   done
+  echo "kafka  $(cat "$state/kafka-bootstrap")  (librdkafka's mock cluster, development only; topic $KAFKA_TOPIC, $KAFKA_PARTITIONS partitions)"
+}
+
+# The mock keeps everything in memory and comes back empty on new ports: it is started once and only `down` stops it.
+start_kafka() {
+  running kafka && return 0
+  rm -f "$state/kafka-bootstrap" "$state/kafka.pid"
+  setsid dotnet "$kafka_dll" --bootstrap-file "$state/kafka-bootstrap" \
+    --topic "$KAFKA_TOPIC:$KAFKA_PARTITIONS" --topic "$KAFKA_TOPIC.dead-letters:1" \
+    >"$state/logs/kafka.log" 2>&1 </dev/null &
+  echo $! >"$state/kafka.pid"
+  for _ in $(seq 1 100); do [[ -s "$state/kafka-bootstrap" ]] && return 0; sleep 0.1; done
+  echo "cluster: the Kafka mock did not start; see $state/logs/kafka.log" >&2
+  exit 1
 }
 
 up() {
@@ -123,7 +146,9 @@ up() {
   if [[ -z "${PLAYBOUND_CLUSTER_NO_BUILD:-}" ]]; then
     dotnet build src/Silo -c Release -nologo -clp:ErrorsOnly -v:q >/dev/null
     dotnet build src/Api -c Release -nologo -clp:ErrorsOnly -v:q >/dev/null
+    dotnet build tools/KafkaMock -c Release -nologo -clp:ErrorsOnly -v:q >/dev/null
   fi
+  start_kafka
   local name http
   # Silos first: an Api node is ready only once a grain call reaches a silo.
   for kind in silo api; do
@@ -158,9 +183,11 @@ down() {
       if [[ $name == $kind-* && -f "$state/$name.pid" ]]; then stop_node "$name"; fi
     done < <(nodes)
   done
-  if [[ -f "$state/started-rabbitmq" ]]; then
-    rabbitmqctl -q shutdown >/dev/null 2>&1 || true
-    rm -f "$state/started-rabbitmq"
+  if [[ -f "$state/kafka.pid" ]]; then stop_node kafka; fi
+  rm -f "$state/kafka-bootstrap"
+  if [[ -f "$state/started-redis" ]]; then
+    redis-cli -p 6379 shutdown >/dev/null 2>&1 || true
+    rm -f "$state/started-redis"
   fi
   if [[ -f "$state/started-postgres" ]]; then
     pg_ctlcluster 15 main stop
@@ -179,6 +206,7 @@ status() {
       echo "$name stopped"
     fi
   done < <(nodes)
+  if running kafka; then echo "kafka pid $(cat "$state/kafka.pid") $(cat "$state/kafka-bootstrap")"; else echo "kafka stopped"; fi
 }
 
 case "${1:-}" in

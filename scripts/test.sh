@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs every test project against real PostgreSQL and RabbitMQ (installed and started here when missing) and ends with one
-# line "N passed, M failed" summed over all projects. Exits non-zero when anything failed.
+# Runs every test project against real PostgreSQL and Redis (installed and started here when missing) and Kafka's protocol
+# (librdkafka's mock cluster, which the tests start themselves through tools/KafkaMock), and ends with one line
+# "N passed, M failed" summed over all projects. Exits non-zero when anything failed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -8,9 +9,9 @@ cd "$(dirname "$0")/.."
 if [[ -z "${PLAYBOUND_TEST_POSTGRES:-}" ]]; then
   scripts/ensure-postgres.sh
 fi
-# Set PLAYBOUND_TEST_RABBITMQ (an amqp:// URI) to test against another RabbitMQ instead of the local one.
-if [[ -z "${PLAYBOUND_TEST_RABBITMQ:-}" ]]; then
-  scripts/ensure-rabbitmq.sh
+# Set PLAYBOUND_TEST_REDIS (host:port) to test against another Redis instead of the local one.
+if [[ -z "${PLAYBOUND_TEST_REDIS:-}" ]]; then
+  scripts/ensure-redis.sh
 fi
 # chromium + chromedriver and node for tests/EndToEnd.Tests.
 scripts/ensure-browser.sh
@@ -27,9 +28,9 @@ dotnet test Playbound.sln -c Release --no-build -nologo \
   --logger "trx" --results-directory "$results" \
   --blame-hang --blame-hang-timeout 5m -- RunConfiguration.TreatNoTestsAsError=false || status=$?
 
-# Restarting RabbitMQ and PostgreSQL under a cluster's fan-out would break the projects above, which share those
+# Restarting Redis and PostgreSQL under a cluster's fan-out would break the projects above, which share those
 # servers; so it runs alone, afterwards, and only against the local servers this script manages.
-if [[ -z "${PLAYBOUND_TEST_POSTGRES:-}" && -z "${PLAYBOUND_TEST_RABBITMQ:-}" ]]; then
+if [[ -z "${PLAYBOUND_TEST_POSTGRES:-}" && -z "${PLAYBOUND_TEST_REDIS:-}" ]]; then
   PLAYBOUND_TEST_SERVER_RESTART=1 dotnet test tests/Cluster.Tests -c Release --no-build -nologo \
     --filter "FullyQualifiedName~ServerRestartTests" \
     --logger "trx;LogFileName=cluster-server-restarts.trx" --results-directory "$results" \

@@ -5,15 +5,15 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using Orleans;
 using Playbound.Grains;
 using Playbound.Hosting;
-using Playbound.Runtime;
 
 namespace Playbound.LoadGen;
 
 /// <summary>
-/// Durable fan-out throughput of a running silo cluster: joins it as a gateway (grain calls go straight to the owning
-/// silos), registers <c>--authors</c> authors with <c>--followers</c> followers each, waits for the follows to settle,
+/// Durable fan-out throughput of a running silo cluster: joins it as an Orleans client (gateways found through
+/// <c>--redis</c>, cluster <c>--cluster-id</c>), registers <c>--authors</c> authors with <c>--followers</c> followers each,
 /// then publishes <c>--posts</c> posts (spread over the authors, <c>--concurrency</c> at once) and counts feed rows in
 /// PostgreSQL until every post is in its author's and every follower's feed. Prints feed entries per second.
 /// </summary>
@@ -22,6 +22,9 @@ public static class ClusterFanoutCommand
     public static async Task<int> RunAsync(LoadGenOptions options)
     {
         var postgres = options.Text("postgres", "Host=127.0.0.1;Username=playbound;Password=playbound;Database=playbound_cluster");
+        var redis = options.Text("redis", "127.0.0.1:6379");
+        // scripts/cluster.sh names the Orleans cluster after its database.
+        var clusterId = options.Text("cluster-id", "playbound_cluster");
         var authors = options.Number("authors", 20);
         var followers = options.Number("followers", 1_000);
         var posts = options.Number("posts", 2_000);
@@ -30,7 +33,7 @@ public static class ClusterFanoutCommand
         var reuse = options.Text("reuse", "");
         var run = reuse.Length > 0 ? reuse : Guid.NewGuid().ToString("N")[..6];
 
-        using var host = await StartGatewayAsync(postgres);
+        using var host = await StartGatewayAsync(postgres, redis, clusterId);
         var grains = host.Services.GetRequiredService<IGrainFactory>();
         await using var database = NpgsqlDataSource.Create(postgres);
         var hash = new PasswordHasher<object>().HashPassword(new object(), DriveCommand.Password);
@@ -51,7 +54,6 @@ public static class ClusterFanoutCommand
                 await grains.GetGrain<IUserGrain>(userIds[i]).Follow(authorIds[i / (followers + 1)]));
         }
 
-        await WaitForEmptyOutboxAsync(database);
         Console.WriteLine($"run {run}: {authors} authors x {followers:N0} followers ready in {seeding.Elapsed.TotalSeconds:N1} s");
 
         var before = await CountAsync(database, "feed_entries");
@@ -73,7 +75,7 @@ public static class ClusterFanoutCommand
         return 0;
     }
 
-    private static async Task<IHost> StartGatewayAsync(string postgres)
+    private static async Task<IHost> StartGatewayAsync(string postgres, string redis, string clusterId)
     {
         var builder = new HostApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.AddConsole().SetMinimumLevel(LogLevel.Warning);
@@ -81,20 +83,15 @@ public static class ClusterFanoutCommand
         {
             ["Playbound:Storage"] = "Postgres",
             ["ConnectionStrings:Postgres"] = postgres,
+            ["ConnectionStrings:Redis"] = redis,
             ["Playbound:Cluster:Enabled"] = "true",
+            ["Playbound:Cluster:ClusterId"] = clusterId,
+            ["Playbound:Cluster:ServiceId"] = clusterId,
         });
         builder.AddPlayboundGateway();
         var host = builder.Build();
         await host.StartAsync();
         return host;
-    }
-
-    private static async Task WaitForEmptyOutboxAsync(NpgsqlDataSource database)
-    {
-        while (await CountAsync(database, "outbox") > 0)
-        {
-            await Task.Delay(200);
-        }
     }
 
     private static async Task<long> CountAsync(NpgsqlDataSource database, string table)

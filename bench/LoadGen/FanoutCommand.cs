@@ -26,7 +26,7 @@ public static class FanoutCommand
             var followerId = (await silo.Grains.GetGrain<IAccountGrain>($"fan_{i}").Register($"Fan {i}", hash))!;
             await silo.Grains.GetGrain<IUserGrain>(followerId).Follow(authorId);
         });
-        await silo.DrainOutboxAsync();
+        await silo.DrainEventQueueAsync();
         Console.WriteLine($"author {authorId} has {followers:N0} followers");
 
         await using var database = new SqliteConnection($"Data Source={Path.Combine(directory, "social.db")};Mode=ReadOnly");

@@ -61,7 +61,7 @@ public static class SeedCommand
             });
 
             var draining = progress.AddTask("deliver fan-out", maxValue: 1);
-            await silo.DrainOutboxAsync();
+            await silo.DrainEventQueueAsync();
             draining.Increment(1);
         });
 

@@ -3,8 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Playbound.Hosting;
-using Playbound.Runtime;
-using Playbound.Runtime.Storage;
+using Playbound.Persistence.Sqlite;
 
 namespace Playbound.LoadGen;
 
@@ -12,8 +11,9 @@ namespace Playbound.LoadGen;
 public sealed class SiloHost : IAsyncDisposable
 {
     private readonly IHost _host;
+    private readonly string _dataDirectory;
 
-    private SiloHost(IHost host) => _host = host;
+    private SiloHost(IHost host, string dataDirectory) => (_host, _dataDirectory) = (host, dataDirectory);
 
     public IGrainFactory Grains => _host.Services.GetRequiredService<IGrainFactory>();
 
@@ -26,18 +26,24 @@ public sealed class SiloHost : IAsyncDisposable
         builder.AddPlayboundSilo();
         var host = builder.Build();
         await host.StartAsync();
-        return new SiloHost(host);
+        return new SiloHost(host, dataDirectory);
     }
 
-    /// <summary>Waits until every outbox event (fan-out, notifications) has been delivered.</summary>
-    public async Task DrainOutboxAsync()
+    /// <summary>Waits until the embedded event queue is empty: every event published so far was delivered.</summary>
+    public async Task DrainEventQueueAsync()
     {
-        foreach (var outbox in _host.Services.GetServices<IOutboxStore>())
+        var queue = Path.Combine(_dataDirectory, StreamSettings.EmbeddedQueueFile);
+        while (true)
         {
-            while ((await outbox.ReadPendingAsync(1, CancellationToken.None)).Count > 0)
+            await using var connection = await SqliteConnections.OpenAsync(queue);
+            await using var count = connection.CreateCommand();
+            count.CommandText = "SELECT count(*) FROM stream_queue";
+            if ((long)(await count.ExecuteScalarAsync())! == 0)
             {
-                await Task.Delay(200);
+                return;
             }
+
+            await Task.Delay(200);
         }
     }
 

@@ -1,18 +1,20 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Playbound.Grains;
-using Playbound.Runtime.Hosting;
+using Orleans.Configuration;
+using Orleans.Hosting;
+using StackExchange.Redis;
 
 namespace Playbound.Hosting;
 
-/// <summary>How an Api node reaches the grains: through a silo of its own, or as a gateway to the silo cluster.</summary>
+/// <summary>How an Api node reaches the grains: through a silo of its own, or as an Orleans client of the silo cluster.</summary>
 public static class GatewayHostingExtensions
 {
     /// <summary>
     /// In embedded mode (the default) co-hosts a silo (<see cref="SiloHostingExtensions.AddPlayboundSilo"/>). With
-    /// <c>Playbound:Cluster:Enabled</c> the process hosts no grains: it reads cluster membership from PostgreSQL and
-    /// sends every grain call straight to the silo that owns the grain, so Api nodes stay stateless, never take part
-    /// in placement and never generate ids. Readiness then means a grain call round-trips through a silo.
+    /// <c>Playbound:Cluster:Enabled</c> the process is an Orleans client that hosts no grains: it finds the silos'
+    /// gateways through Redis clustering (refreshed as <c>Playbound:Cluster:Gateway</c>, bound onto Orleans'
+    /// <see cref="GatewayOptions"/>, says), so Api nodes stay stateless. Readiness then means a grain call round-trips.
     /// </summary>
     public static IHostApplicationBuilder AddPlayboundGateway(this IHostApplicationBuilder builder)
     {
@@ -23,8 +25,13 @@ public static class GatewayHostingExtensions
             return builder.AddPlayboundSilo();
         }
 
-        builder.Services.AddPostgresGatewayMembership(o => o.ConnectionString = storage.PostgresConnectionString!);
-        builder.Services.AddPlayboundClusterClient(static silo => silo.AddGrains(typeof(HealthGrain).Assembly));
+        builder.UseOrleansClient(client =>
+        {
+            client.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (cluster.ClusterId, cluster.ServiceId));
+            client.UseRedisClustering(o => o.ConfigurationOptions = ConfigurationOptions.Parse(cluster.Redis!));
+            client.Services.Configure<GatewayOptions>(builder.Configuration.GetSection(ClusterSettings.GatewaySection));
+            client.AddOutgoingGrainCallFilter<TransientCallRetryFilter>();
+        });
         builder.Services.AddSingleton<SiloHealthCheck>();
         builder.Services.AddHealthChecks().AddCheck<SiloHealthCheck>("cluster", tags: [ServiceDefaultsExtensions.ReadyTag]);
         return builder;

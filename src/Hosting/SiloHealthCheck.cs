@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Playbound.Grains;
-using Playbound.Runtime;
 
 namespace Playbound.Hosting;
 

@@ -1,74 +1,127 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Orleans.Configuration;
+using Orleans.Hosting;
+using Orleans.Streams;
 using Playbound.Grains;
 using Playbound.Grains.Stores;
-using Playbound.Runtime.Hosting;
-using Playbound.Runtime.Membership;
-using Playbound.Runtime.Resilience;
-using Playbound.Realtime.RabbitMq;
-using Playbound.Streams.RabbitMq;
+using Playbound.Grains.Stores.Resilience;
+using Playbound.Persistence.Sqlite;
+using Playbound.Realtime;
+using Playbound.Realtime.Presence;
+using Playbound.Streaming.Kafka;
+using Playbound.Streaming.Sqlite.Hosting;
+using StackExchange.Redis;
 
 namespace Playbound.Hosting;
 
-/// <summary>Adds a silo hosting Playbound's grains, with the storage the configuration names.</summary>
+/// <summary>Adds an Orleans silo hosting Playbound's grains, configured from <c>Playbound:*</c>.</summary>
 public static class SiloHostingExtensions
 {
     /// <summary>
-    /// Adds the silo, its grain storage and the social stores (<c>Playbound:Storage</c>: <c>Sqlite</c> under
-    /// <c>Playbound:DataDir</c>, the default, or <c>Postgres</c> with <c>ConnectionStrings:Postgres</c>), the social
-    /// grains' options and id generator (<c>Playbound:Feed</c>, <c>Playbound:NodeId</c>), a readiness check through a grain,
-    /// and one that fails while a dependency circuit (storage, broker: <c>Playbound:Resilience</c>) is open.
-    /// With <c>Playbound:Cluster:Enabled</c> the silo also joins cluster membership in the same PostgreSQL database
-    /// (<see cref="ClusterSettings"/>, <c>Playbound:Cluster:Membership</c>), is ready only while active in it, and
-    /// serves and sends grain calls over the cluster transport on <c>Playbound:Cluster:SiloPort</c>, and sends realtime
-    /// pushes through RabbitMQ (<c>Playbound:Realtime:RabbitMq</c>) and its stream events through RabbitMQ stream queues
-    /// (<c>Playbound:Streams:RabbitMq</c>).
+    /// Adds the silo. Embedded mode (the default): localhost clustering, grain state and the event queue in SQLite
+    /// files under <c>Playbound:DataDir</c>. Cluster mode (<c>Playbound:Cluster:Enabled</c>, see <see cref="ClusterSettings"/>):
+    /// Redis clustering and grain state (<c>ConnectionStrings:Redis</c>), events on Kafka (<c>Playbound:Streams:Kafka</c>),
+    /// realtime pushes through the SignalR Redis backplane to whichever Api node holds each socket, and Orleans' failure
+    /// detection tuned by <c>Playbound:Cluster:Membership</c> (bound onto <see cref="ClusterMembershipOptions"/>).
     /// </summary>
     public static IHostApplicationBuilder AddPlayboundSilo(this IHostApplicationBuilder builder)
+    {
+        var storage = StorageSettings.From(builder.Configuration);
+        var cluster = ClusterSettings.From(builder.Configuration, storage);
+        builder.AddPlayboundSiloServices();
+        builder.UseOrleans(silo =>
+        {
+            silo.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (cluster.ClusterId, cluster.ServiceId));
+            if (cluster.Enabled)
+            {
+                var redis = ConfigurationOptions.Parse(cluster.Redis!);
+                silo.UseRedisClustering(o => o.ConfigurationOptions = redis);
+                silo.ConfigureEndpoints(cluster.AdvertisedHost, cluster.SiloPort, cluster.GatewayPort, listenOnAnyHostAddress: true);
+                silo.Services.Configure<ClusterMembershipOptions>(builder.Configuration.GetSection(ClusterSettings.MembershipSection));
+                if (cluster.Kubernetes)
+                {
+                    silo.UseKubernetesHosting();
+                }
+            }
+            else
+            {
+                silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort);
+            }
+
+            silo.AddPlayboundProviders(builder.Configuration);
+            silo.AddOutgoingGrainCallFilter<TransientCallRetryFilter>();
+        });
+
+        if (cluster.Enabled)
+        {
+            // Silos hold no sockets: pushes go through the backplane, presence comes from the Api nodes.
+            builder.Services.AddFeedHub(cluster.Redis, cluster.ClusterId);
+            builder.Services.AddRedisPresenceReplica(cluster.Redis!, o => o.Channel = cluster.PresenceChannel);
+        }
+
+        return builder;
+    }
+
+    /// <summary>
+    /// The silo's services apart from Orleans itself: the social stores (<c>Playbound:Storage</c>: <c>Sqlite</c> under
+    /// <c>Playbound:DataDir</c>, or <c>Postgres</c> with <c>ConnectionStrings:Postgres</c>), the grains' options and id
+    /// generator (<c>Playbound:Feed</c>, <c>Playbound:NodeId</c>), and readiness checks: a grain call through storage, and
+    /// the social store's circuit.
+    /// </summary>
+    public static IHostApplicationBuilder AddPlayboundSiloServices(this IHostApplicationBuilder builder)
     {
         var storage = StorageSettings.From(builder.Configuration);
         switch (storage.Kind)
         {
             case StorageKind.Sqlite:
-                builder.Services.AddSqliteGrainStorage(o => o.DataDirectory = storage.DataDirectory);
                 builder.Services.AddSqliteSocialStores(o => o.DataDirectory = storage.DataDirectory);
                 break;
             case StorageKind.Postgres:
-                builder.Services.AddPostgresGrainStorage(o => o.ConnectionString = storage.PostgresConnectionString!);
                 builder.Services.AddPostgresSocialStores(o => o.ConnectionString = storage.PostgresConnectionString!);
                 break;
         }
 
         builder.Services.AddSocialGrains();
-
-        var cluster = ClusterSettings.From(builder.Configuration, storage);
-        if (cluster.Enabled)
-        {
-            // Silos hold no sockets: pushes and presence go through the broker to the Api nodes.
-            builder.Services.AddRabbitMqRealtime();
-        }
-
-        builder.Services.AddPlayboundSilo(silo =>
-        {
-            silo.AddGrains(typeof(HealthGrain).Assembly);
-            if (cluster.Enabled)
-            {
-                silo.UseClusterMembership(cluster.AdvertisedHost, cluster.SiloPort, o => o.ConnectionString = storage.PostgresConnectionString!);
-                silo.UseClusterTransport(o => o.SiloPort = cluster.SiloPort);
-                silo.UseRabbitMqStreams(storage.PostgresConnectionString!);
-            }
-        });
-
         builder.Services.AddSingleton<SiloHealthCheck>();
-        var health = builder.Services.AddHealthChecks()
+        builder.Services.AddHealthChecks()
             .AddCheck<SiloHealthCheck>("silo", tags: [ServiceDefaultsExtensions.ReadyTag])
             .AddCheck<DependencyCircuitsHealthCheck>(DependencyCircuitsHealthCheck.Name, tags: [ServiceDefaultsExtensions.ReadyTag]);
+        return builder;
+    }
+
+    /// <summary>
+    /// Grain storage and the event streams of the mode <paramref name="configuration"/> names: our SQLite storage and
+    /// SQLite queue in embedded mode; Orleans' Redis storage and our Kafka provider in cluster mode. Only implicit
+    /// subscriptions are used, so no pub-sub store is needed.
+    /// </summary>
+    public static ISiloBuilder AddPlayboundProviders(this ISiloBuilder silo, IConfiguration configuration)
+    {
+        var storage = StorageSettings.From(configuration);
+        var cluster = ClusterSettings.From(configuration, storage);
         if (cluster.Enabled)
         {
-            health.AddCheck<MembershipHealthCheck>("membership", tags: [ServiceDefaultsExtensions.ReadyTag]);
+            silo.AddRedisGrainStorageAsDefault(o => o.ConfigurationOptions = ConfigurationOptions.Parse(cluster.Redis!));
+            silo.AddKafkaStreams(
+                StreamNamespaces.ProviderName,
+                o => StreamSettings.BindKafka(configuration, o),
+                stream =>
+                {
+                    stream.ConfigureStreamPubSub(StreamPubSubType.ImplicitOnly);
+                    stream.ConfigurePullingAgent(o => o.Configure(StreamSettings.ConfigurePullingAgent));
+                });
+            return silo;
         }
 
-        return builder;
+        var dataDirectory = storage.DataDirectory;
+        silo.AddSqliteGrainStorageAsDefault(o => o.DatabasePath = Path.Combine(dataDirectory, StreamSettings.EmbeddedStateFile));
+        silo.AddSqliteStreams(StreamNamespaces.ProviderName, stream =>
+        {
+            stream.ConfigureSqlite(o => o.DatabasePath = Path.Combine(dataDirectory, StreamSettings.EmbeddedQueueFile));
+            stream.ConfigureStreamPubSub(StreamPubSubType.ImplicitOnly);
+            stream.ConfigurePullingAgent(o => o.Configure(StreamSettings.ConfigurePullingAgent));
+        });
+        return silo;
     }
 }

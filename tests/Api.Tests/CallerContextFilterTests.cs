@@ -1,10 +1,11 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http;
+using Orleans.Runtime;
 using Playbound.Api.Auth;
-using Playbound.Runtime;
 
 namespace Playbound.Api.Tests;
 
+/// <summary>The caller's id travels to the grains in Orleans' <see cref="RequestContext"/> for the handler's duration only.</summary>
 public sealed class CallerContextFilterTests
 {
     [Fact]
@@ -14,7 +15,7 @@ public sealed class CallerContextFilterTests
         {
             User = new ClaimsPrincipal(new ClaimsIdentity([new Claim("sub", "4711")], authenticationType: "Bearer")),
         };
-        string? seen = null;
+        object? seen = null;
 
         await new CallerContextFilter().InvokeAsync(new DefaultEndpointFilterInvocationContext(http), _ =>
         {
@@ -29,7 +30,7 @@ public sealed class CallerContextFilterTests
     [Fact]
     public async Task An_anonymous_request_sets_nothing()
     {
-        string? seen = "unset";
+        object? seen = "unset";
 
         await new CallerContextFilter().InvokeAsync(new DefaultEndpointFilterInvocationContext(new DefaultHttpContext()), _ =>
         {

@@ -1,19 +1,17 @@
 using System.Net;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Playbound.Runtime.Resilience;
+using Playbound.Api.Tests.Infrastructure;
+using Playbound.Grains.Stores.Resilience;
 
 namespace Playbound.Api.Tests;
 
-public sealed class HealthEndpointTests : IDisposable
+/// <summary>Liveness and readiness of the embedded Api: ready means its silo completes a grain call through SQLite and no dependency circuit is open.</summary>
+public sealed class HealthEndpointTests(HealthEndpointTests.Api api) : IClassFixture<HealthEndpointTests.Api>
 {
-    private readonly WebApplicationFactory<Program> _factory = new WebApplicationFactory<Program>()
-        .WithWebHostBuilder(b => b.UseSetting("Playbound:DataDir", Directory.CreateTempSubdirectory("playbound-api-").FullName));
-
     [Fact]
     public async Task Live_answers_200_without_touching_storage()
     {
-        var response = await _factory.CreateClient().GetAsync("/health/live");
+        var response = await api.Factory.CreateClient().GetAsync("/health/live");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
@@ -21,7 +19,7 @@ public sealed class HealthEndpointTests : IDisposable
     [Fact]
     public async Task Ready_answers_200_once_the_embedded_silo_completes_a_grain_call_through_sqlite()
     {
-        var response = await _factory.CreateClient().GetAsync("/health/ready");
+        var response = await api.Factory.CreateClient().GetAsync("/health/ready");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
@@ -30,23 +28,37 @@ public sealed class HealthEndpointTests : IDisposable
     [Fact]
     public async Task Ready_answers_503_while_the_storage_circuit_is_open_and_200_once_it_closed()
     {
-        var client = _factory.CreateClient();
-        var storage = _factory.Services.GetRequiredService<DependencyCircuits>().Get(DependencyCircuits.Storage);
-
-        // The embedded silo's own storage calls share the window, so fail until the ratio is reached.
-        for (var i = 0; i < 100 && !storage.IsOpen; i++)
+        var client = api.Factory.CreateClient();
+        var storage = api.Factory.Services.GetRequiredService<DependencyCircuits>().Get(DependencyCircuits.Storage);
+        HttpResponseMessage open;
+        try
         {
-            await Assert.ThrowsAnyAsync<IOException>(
-                async () => await storage.ExecuteAsync(_ => ValueTask.FromException(new IOException("disk gone")), CancellationToken.None));
+            // The embedded silo's own storage calls share the window, so fail until the ratio is reached.
+            for (var i = 0; i < 100 && !storage.IsOpen; i++)
+            {
+                await Assert.ThrowsAnyAsync<IOException>(
+                    async () => await storage.ExecuteAsync(_ => ValueTask.FromException(new IOException("disk gone")), CancellationToken.None));
+            }
+
+            open = await client.GetAsync("/health/ready");
+        }
+        finally
+        {
+            // The Api is shared by this class's tests: never leave the circuit open for the next one.
+            await storage.CloseAsync(CancellationToken.None);
         }
 
-        var open = await client.GetAsync("/health/ready");
-        await storage.CloseAsync(CancellationToken.None);
         var closed = await client.GetAsync("/health/ready");
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, open.StatusCode);
         Assert.Equal(HttpStatusCode.OK, closed.StatusCode);
     }
 
-    public void Dispose() => _factory.Dispose();
+    /// <summary>One embedded Api with the default settings of <see cref="PlayboundApiFactory"/>, shared by the tests above.</summary>
+    public sealed class Api : IDisposable
+    {
+        public PlayboundApiFactory Factory { get; } = new();
+
+        public void Dispose() => Factory.Dispose();
+    }
 }

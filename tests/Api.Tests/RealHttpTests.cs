@@ -7,17 +7,9 @@ using Playbound.Api.Tests.Infrastructure;
 namespace Playbound.Api.Tests;
 
 /// <summary>The same Api behind real Kestrel sockets: limits that only a real server enforces, and raw malformed HTTP.</summary>
-public sealed class RealHttpTests : IDisposable
+public sealed class RealHttpTests(RealHttpTests.KestrelApi api) : IClassFixture<RealHttpTests.KestrelApi>
 {
-    private readonly PlayboundApiFactory _api = new();
-    private readonly HttpClient _http;
-
-    public RealHttpTests()
-    {
-        _api.UseKestrel(0);
-        _api.StartServer();
-        _http = _api.CreateClient();
-    }
+    private readonly HttpClient _http = api.Http;
 
     [Fact]
     public async Task Bodies_over_one_megabyte_are_413_problems_over_real_sockets_declared_or_chunked()
@@ -63,12 +55,6 @@ public sealed class RealHttpTests : IDisposable
         Assert.InRange(status, 400, 499);
     }
 
-    public void Dispose()
-    {
-        _http.Dispose();
-        _api.Dispose();
-    }
-
     // The server answers 413 without reading the body and closes; with 100-continue the client reads that answer
     // rather than failing with a broken pipe halfway through its upload.
     private Task<HttpResponseMessage> PostExpectingContinueAsync(HttpContent content)
@@ -87,5 +73,26 @@ public sealed class RealHttpTests : IDisposable
         using var reader = new StreamReader(stream, Encoding.Latin1);
         var statusLine = await reader.ReadLineAsync() ?? "";
         return int.Parse(statusLine.Split(' ')[1]);
+    }
+
+    /// <summary>One Api on real Kestrel sockets, shared by the tests above: none of them changes its state.</summary>
+    public sealed class KestrelApi : IDisposable
+    {
+        private readonly PlayboundApiFactory _factory = new();
+
+        public KestrelApi()
+        {
+            _factory.UseKestrel(0);
+            _factory.StartServer();
+            Http = _factory.CreateClient();
+        }
+
+        public HttpClient Http { get; }
+
+        public void Dispose()
+        {
+            Http.Dispose();
+            _factory.Dispose();
+        }
     }
 }

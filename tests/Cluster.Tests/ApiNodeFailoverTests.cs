@@ -1,4 +1,3 @@
-using Playbound.Api.Tests.Infrastructure;
 using Playbound.Cluster.Tests.Infrastructure;
 
 namespace Playbound.Cluster.Tests;

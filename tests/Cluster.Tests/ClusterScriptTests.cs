@@ -1,9 +1,8 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text.RegularExpressions;
-using Playbound.Api.Tests.Infrastructure;
 using Playbound.Cluster.Tests.Infrastructure;
-using Playbound.Runtime.Tests.Infrastructure;
+using Playbound.TestKit;
 
 namespace Playbound.Cluster.Tests;
 
@@ -25,6 +24,7 @@ public sealed partial class ClusterScriptTests
             ["PLAYBOUND_CLUSTER_API_PORT"] = LoopbackPorts.NextRange(PortsPerRange).ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["PLAYBOUND_CLUSTER_SILO_HTTP_PORT"] = LoopbackPorts.NextRange(PortsPerRange).ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["PLAYBOUND_CLUSTER_SILO_PORT"] = LoopbackPorts.NextRange(PortsPerRange).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["PLAYBOUND_CLUSTER_GATEWAY_PORT"] = LoopbackPorts.NextRange(PortsPerRange).ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["PLAYBOUND_CLUSTER_DATABASE"] = database,
             // The test project's build built the hosts already.
             ["PLAYBOUND_CLUSTER_NO_BUILD"] = "1",
@@ -36,7 +36,7 @@ public sealed partial class ClusterScriptTests
             var ready = ReadyUrl().Matches(printed).Select(m => m.Value).ToList();
             var api = ApiUrl().Matches(printed).Select(m => m.Groups[1].Value).ToList();
 
-            Assert.Equal(5, pids.Count);
+            Assert.Equal(6, pids.Count); // 3 silos, 2 Api nodes, the Kafka mock
             Assert.Equal(5, ready.Count);
             Assert.Equal(2, api.Count);
             using var http = new HttpClient();
@@ -59,6 +59,7 @@ public sealed partial class ClusterScriptTests
         {
             await RunScriptAsync("down", environment);
             await TestServers.DropDatabaseAsync(database);
+            await TestServers.DeleteRedisKeysAsync(database);
             Directory.Delete(state, recursive: true);
         }
     }

@@ -11,11 +11,11 @@ public sealed class ServerRestartTests(ITestOutputHelper output)
     private const int Authors = 4;
     private const int PostsPerAuthor = 60;
     private const int Followers = 50;
-    private static readonly TimeSpan BrokerDown = TimeSpan.FromSeconds(3);
+    private static readonly TimeSpan RedisDown = TimeSpan.FromSeconds(3);
     private static readonly TimeSpan FeedsComplete = TimeSpan.FromSeconds(120);
 
     [ServerRestartFact]
-    public async Task Restarting_RabbitMQ_then_PostgreSQL_during_fan_out_loses_no_post_and_the_cluster_recovers_on_its_own()
+    public async Task Restarting_Redis_then_PostgreSQL_during_fan_out_loses_no_post_and_the_cluster_recovers_on_its_own()
     {
         await using var cluster = await ClusterProcesses.StartAsync(silos: 3, apis: 2);
         var workload = new FanoutWorkload(cluster, Authors, Followers, PostsPerAuthor);
@@ -28,8 +28,8 @@ public sealed class ServerRestartTests(ITestOutputHelper output)
         var restarted = new TaskCompletionSource();
         var posting = workload.PostAllAsync(continueUntil: restarted.Task);
         await workload.WaitUntilPostedAsync(workload.TotalPosts / 4, posting);
-        await ServerRestarts.RestartRabbitMqAsync(BrokerDown);
-        output.WriteLine($"{DateTime.UtcNow:HH:mm:ss.fff} RabbitMQ restarted after {workload.Posted} posts");
+        await ServerRestarts.RestartRedisAsync(RedisDown);
+        output.WriteLine($"{DateTime.UtcNow:HH:mm:ss.fff} Redis restarted after {workload.Posted} posts");
         await workload.WaitUntilPostedAsync(workload.Posted + (workload.TotalPosts / 4), posting);
         await ServerRestarts.RestartPostgresAsync();
         output.WriteLine($"{DateTime.UtcNow:HH:mm:ss.fff} PostgreSQL restarted after {workload.Posted} posts");

@@ -16,7 +16,7 @@ public sealed class CelebrityTests
     public async Task A_celebritys_post_is_not_fanned_out_but_is_merged_into_every_followers_feed(StorageKind storage)
     {
         await using var database = await TestDatabase.CreateAsync(storage);
-        await using var host = await SocialHost.StartAsync(Options(database));
+        await using var host = await SocialCluster.StartAsync(Options(database));
         var (celebrity, neighbour) = (await host.RegisterAsync("celebrity"), await host.RegisterAsync("neighbour"));
         var fans = await RegisterFansAsync(host, celebrity);
 
@@ -54,7 +54,7 @@ public sealed class CelebrityTests
     public async Task Crossing_the_threshold_down_and_up_keeps_every_followers_feed_complete(StorageKind storage)
     {
         await using var database = await TestDatabase.CreateAsync(storage);
-        await using var host = await SocialHost.StartAsync(Options(database));
+        await using var host = await SocialCluster.StartAsync(Options(database));
         var celebrity = await host.RegisterAsync("celebrity");
         var fans = await RegisterFansAsync(host, celebrity);
 
@@ -85,16 +85,10 @@ public sealed class CelebrityTests
         Assert.DoesNotContain(famousAgain, await host.StoredFeedAsync(fans[0]));
     }
 
-    private static SocialHostOptions Options(TestDatabase database) => new()
-    {
-        Storage = database.Storage,
-        Database = database.Name,
-        CelebrityThreshold = Threshold,
-        Settings = ShortCelebrityCache,
-    };
+    private static SocialClusterOptions Options(TestDatabase database) => database.ClusterOptions(Threshold, ShortCelebrityCache);
 
     /// <summary>Registers <see cref="Threshold"/> fans, each following <paramref name="followees"/> through the grains.</summary>
-    private static async Task<string[]> RegisterFansAsync(SocialHost host, params string[] followees)
+    private static async Task<string[]> RegisterFansAsync(SocialCluster host, params string[] followees)
     {
         var fans = await host.RegisterManyAsync("fan", Threshold);
         foreach (var (fan, followee) in fans.SelectMany(fan => followees.Select(followee => (fan, followee))))
@@ -105,10 +99,10 @@ public sealed class CelebrityTests
         return fans;
     }
 
-    private static async Task<string> PublishAsync(SocialHost host, string author, string text) =>
+    private static async Task<string> PublishAsync(SocialCluster host, string author, string text) =>
         (await host.Grain<IUserPostsGrain>(author).Publish(text, null)).PostId;
 
-    private static async Task AssertFeedsAsync(SocialHost host, IEnumerable<string> readers, string[] expected, string because)
+    private static async Task AssertFeedsAsync(SocialCluster host, IEnumerable<string> readers, string[] expected, string because)
     {
         foreach (var reader in readers)
         {

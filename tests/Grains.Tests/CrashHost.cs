@@ -2,14 +2,13 @@ using System.Reflection;
 using Microsoft.Extensions.DependencyInjection;
 using Playbound.Grains.Stores;
 using Playbound.Grains.Tests.Infrastructure;
-using Playbound.Runtime;
 
 namespace Playbound.Grains.Tests;
 
 /// <summary>
 /// The process the fan-out crash test kills: <c>dotnet Playbound.Grains.Tests.dll crash-host DATA_DIR AUTHOR_ID</c>
-/// starts a silo on the SQLite directory, publishes one post by the author, and fans it out slowly, printing
-/// <c>stored-page</c> after each page of feeds is stored.
+/// starts an embedded silo (a plain host with <c>AddPlayboundSilo</c>, as the product runs) on the data directory,
+/// publishes one post by the author, and fans it out slowly, printing <c>stored-page</c> after each page of feeds is stored.
 /// </summary>
 public static class CrashHost
 {
@@ -25,8 +24,8 @@ public static class CrashHost
             return 2;
         }
 
-        var options = new SocialHostOptions { Database = directory, FanoutPageSize = PageSize, FanoutParallelism = 1 };
-        using var host = SocialHost.Build(options, SlowDownFeedWrites);
+        var settings = new SocialClusterOptions { DataDirectory = directory, FanoutPageSize = PageSize, FanoutParallelism = 1 }.Configuration();
+        using var host = EmbeddedSilo.Build(settings, SlowDownFeedWrites);
         await host.StartAsync();
         var post = await host.Services.GetRequiredService<IGrainFactory>().GetGrain<IUserPostsGrain>(authorId).Publish("crash test", null);
         Console.WriteLine($"published {post.PostId}");

@@ -2,14 +2,17 @@ using Playbound.Grains.Tests.Infrastructure;
 
 namespace Playbound.Grains.Tests;
 
-public sealed class EngagementTests
+[Collection(SharedClusterCollection.Name)]
+public sealed class EngagementTests(SharedClusterFixture fixture)
 {
+    private readonly SocialCluster _host = fixture.Cluster;
+    private readonly TestHandles _h = SocialCluster.NewHandles();
+
     [Fact]
     public async Task A_users_like_counts_once_and_unlike_removes_it()
     {
-        await using var host = await SocialHost.StartAsync();
-        var (author, fan, other) = (await host.RegisterAsync("author"), await host.RegisterAsync("fan"), await host.RegisterAsync("other"));
-        var post = host.Grain<IPostGrain>((await host.Grain<IUserPostsGrain>(author).Publish("like me", null)).PostId);
+        var (author, fan, other) = (await _host.RegisterAsync(_h["author"]), await _host.RegisterAsync(_h["fan"]), await _host.RegisterAsync(_h["other"]));
+        var post = _host.Grain<IPostGrain>((await _host.Grain<IUserPostsGrain>(author).Publish("like me", null)).PostId);
 
         Assert.Equal(PostOutcome.Done, await post.Like(fan));
         Assert.Equal(PostOutcome.Done, await post.Like(fan));
@@ -25,42 +28,40 @@ public sealed class EngagementTests
 
         Assert.Equal(1, (await post.GetCounts())!.Likes);
         Assert.False((await post.Get(fan))!.LikedByMe);
-        Assert.Equal(PostOutcome.NotFound, await host.Grain<IPostGrain>("123").Like(fan));
+        Assert.Equal(PostOutcome.NotFound, await _host.Grain<IPostGrain>("123").Like(fan));
     }
 
     [Fact]
     public async Task Likes_comments_and_mentions_notify_the_right_users_and_never_oneself()
     {
-        await using var host = await SocialHost.StartAsync();
-        var (author, fan, friend) = (await host.RegisterAsync("author"), await host.RegisterAsync("fan"), await host.RegisterAsync("friend"));
-        var published = await host.Grain<IUserPostsGrain>(author).Publish("hi @Friend and @nobody_here and @author", null);
-        var post = host.Grain<IPostGrain>(published.PostId);
+        var (author, fan, friend) = (await _host.RegisterAsync(_h["author"]), await _host.RegisterAsync(_h["fan"]), await _host.RegisterAsync(_h["friend"]));
+        var published = await _host.Grain<IUserPostsGrain>(author).Publish($"hi @{_h["Friend"]} and @nobody_here and @{_h["author"]}", null);
+        var post = _host.Grain<IPostGrain>(published.PostId);
 
         await post.Like(fan);
         await post.Like(author);
-        await post.AddComment(fan, "nice, @friend!");
-        await post.AddComment(author, "thanks @fan");
+        await post.AddComment(fan, $"nice, @{_h["friend"]}!");
+        await post.AddComment(author, $"thanks @{_h["fan"]}");
 
-        await WaitForNotificationsAsync(host, author, 2);
-        await WaitForNotificationsAsync(host, friend, 2);
-        await WaitForNotificationsAsync(host, fan, 1);
+        await WaitForNotificationsAsync(author, 2);
+        await WaitForNotificationsAsync(friend, 2);
+        await WaitForNotificationsAsync(fan, 1);
         Assert.Equal(
             [(NotificationTypes.Comment, fan), (NotificationTypes.Like, fan)],
-            await SummaryAsync(host, author));
+            await SummaryAsync(author));
         Assert.Equal(
             [(NotificationTypes.Mention, fan), (NotificationTypes.Mention, author)],
-            await SummaryAsync(host, friend));
-        Assert.Equal([(NotificationTypes.Mention, author)], await SummaryAsync(host, fan));
-        var mention = (await host.Grain<INotificationGrain>(friend).GetPage(10, null)).Items[^1];
-        Assert.Equal((published.PostId, "author"), (mention.PostId, mention.ActorHandle));
+            await SummaryAsync(friend));
+        Assert.Equal([(NotificationTypes.Mention, author)], await SummaryAsync(fan));
+        var mention = (await _host.Grain<INotificationGrain>(friend).GetPage(10, null)).Items[^1];
+        Assert.Equal((published.PostId, _h["author"]), (mention.PostId, mention.ActorHandle));
     }
 
     [Fact]
     public async Task Comments_are_listed_oldest_first_in_pages_and_counted()
     {
-        await using var host = await SocialHost.StartAsync();
-        var (author, fan) = (await host.RegisterAsync("author"), await host.RegisterAsync("fan"));
-        var post = host.Grain<IPostGrain>((await host.Grain<IUserPostsGrain>(author).Publish("discuss", null)).PostId);
+        var (author, fan) = (await _host.RegisterAsync(_h["author"]), await _host.RegisterAsync(_h["fan"]));
+        var post = _host.Grain<IPostGrain>((await _host.Grain<IUserPostsGrain>(author).Publish("discuss", null)).PostId);
 
         var written = new List<CommentView>();
         for (var i = 0; i < 5; i++)
@@ -73,7 +74,7 @@ public sealed class EngagementTests
 
         Assert.Equal(written, first.Items.Concat(second.Items));
         Assert.Null(second.NextCursor);
-        Assert.Equal(("fan", "comment 0"), (written[0].AuthorHandle, written[0].Text));
+        Assert.Equal((_h["fan"], "comment 0"), (written[0].AuthorHandle, written[0].Text));
         Assert.Equal(5, (await post.GetCounts())!.Comments);
         Assert.Equal(5, (await post.Get(fan))!.Comments);
     }
@@ -81,16 +82,15 @@ public sealed class EngagementTests
     [Fact]
     public async Task Notifications_page_newest_first_and_marking_read_clears_the_unread_count()
     {
-        await using var host = await SocialHost.StartAsync();
-        var star = await host.RegisterAsync("star");
-        var fans = await host.RegisterManyAsync("fan", 5);
+        var star = await _host.RegisterAsync(_h["star"]);
+        var fans = await _host.RegisterManyAsync(_h["fan"], 5);
         foreach (var fan in fans)
         {
-            await host.Grain<IUserGrain>(fan).Follow(star);
+            await _host.Grain<IUserGrain>(fan).Follow(star);
         }
 
-        await WaitForNotificationsAsync(host, star, 5);
-        var notifications = host.Grain<INotificationGrain>(star);
+        await WaitForNotificationsAsync(star, 5);
+        var notifications = _host.Grain<INotificationGrain>(star);
         var first = await notifications.GetPage(2, null);
         var rest = await notifications.GetPage(10, first.NextCursor);
 
@@ -105,9 +105,9 @@ public sealed class EngagementTests
         Assert.All(read.Items, static n => Assert.True(n.Read));
     }
 
-    private static Task WaitForNotificationsAsync(SocialHost host, string userId, int count) =>
-        Eventually.TrueAsync(async () => (await host.Grain<INotificationGrain>(userId).GetPage(50, null)).Items.Count >= count, $"{userId} has {count} notifications");
+    private Task WaitForNotificationsAsync(string userId, int count) =>
+        Eventually.TrueAsync(async () => (await _host.Grain<INotificationGrain>(userId).GetPage(50, null)).Items.Count >= count, $"{userId} has {count} notifications");
 
-    private static async Task<(string Type, string ActorId)[]> SummaryAsync(SocialHost host, string userId) =>
-        [.. (await host.Grain<INotificationGrain>(userId).GetPage(50, null)).Items.Select(static n => (n.Type, n.ActorId))];
+    private async Task<(string Type, string ActorId)[]> SummaryAsync(string userId) =>
+        [.. (await _host.Grain<INotificationGrain>(userId).GetPage(50, null)).Items.Select(static n => (n.Type, n.ActorId))];
 }

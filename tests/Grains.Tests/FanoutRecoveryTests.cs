@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using Microsoft.Extensions.DependencyInjection;
-using Playbound.Runtime.Streams;
 using Playbound.Grains.Tests.Infrastructure;
 
 namespace Playbound.Grains.Tests;
@@ -10,15 +8,14 @@ public sealed class FanoutRecoveryTests
     [Fact]
     public async Task A_redelivered_publish_event_leaves_each_feed_with_the_post_once()
     {
-        await using var host = await SocialHost.StartAsync(new SocialHostOptions { FanoutPageSize = 7 });
+        await using var host = await SocialCluster.StartAsync(new SocialClusterOptions { FanoutPageSize = 7 });
         var author = await host.RegisterAsync("author");
         var followers = await GraphSetup.AddFollowersAsync(host, author, 30);
         var post = await host.Grain<IUserPostsGrain>(author).Publish("once", null);
         await host.UntilEveryStoredFeedAsync(followers, static feed => feed.Count == 1, "the fan-out finished");
 
-        // The relay delivers at least once: hand the worker the same event again, as after a crash before its delete.
-        var stream = host.Services.GetRequiredService<IStreamProvider>().GetStream<PostEvent>(StreamNamespaces.Posts, author);
-        await stream.OnNextAsync(new PostPublished(post.PostId, author, post.CreatedAt));
+        // Streams deliver at least once: hand the worker the same event again, as after a crash before its acknowledgement.
+        await host.PostStream(author).OnNextAsync(new PostPublished(post.PostId, author, post.CreatedAt));
         var marker = await host.Grain<IUserPostsGrain>(author).Publish("marker", null);
         await host.UntilEveryStoredFeedAsync(followers, static feed => feed.Count == 2, "the events after the replay were delivered");
 
@@ -35,20 +32,20 @@ public sealed class FanoutRecoveryTests
     public async Task After_a_kill_in_the_middle_of_a_fan_out_the_restarted_silo_completes_every_feed_exactly_once()
     {
         const int followerCount = 400;
-        var options = new SocialHostOptions();
+        var options = new SocialClusterOptions();
         string author;
         string[] followers;
-        await using (var setup = await SocialHost.StartAsync(options))
+        await using (var setup = await SocialCluster.StartAsync(options))
         {
             author = await setup.RegisterAsync("author");
             followers = await GraphSetup.AddFollowersAsync(setup, author, followerCount);
         }
 
-        var (postId, pagesStored) = await PublishAndKillAsync(options.Database, author, killAfterPages: 4);
+        var (postId, pagesStored) = await PublishAndKillAsync(options.DataDirectory, author, killAfterPages: 4);
         Assert.True(pagesStored < followerCount / CrashHost.PageSize, "the kill must come before the fan-out finished");
 
-        await using var host = await SocialHost.StartAsync(options);
-        await host.UntilEveryStoredFeedAsync(followers, static feed => feed.Count > 0, "the redelivered fan-out reached every follower", 60);
+        await using var host = await SocialCluster.StartAsync(options);
+        await host.UntilEveryStoredFeedAsync(followers, static feed => feed.Count > 0, "the redelivered fan-out reached every follower", 90);
         foreach (var reader in followers.Append(author))
         {
             Assert.Equal([postId], await host.StoredFeedAsync(reader));

@@ -3,15 +3,19 @@ using Playbound.Hosting;
 
 namespace Playbound.Grains.Tests;
 
-public sealed class FeedTests
+[Collection(SharedClusterCollection.Name)]
+public sealed class FeedTests(SharedClusterFixture fixture)
 {
+    private readonly SocialCluster _shared = fixture.Cluster;
+    private readonly TestHandles _h = SocialCluster.NewHandles();
+
     [Fact]
     public async Task A_published_post_appears_in_the_authors_posts_and_feed_and_in_every_followers_feed()
     {
-        await using var host = await SocialHost.StartAsync();
-        var author = await host.RegisterAsync("author");
-        var followers = await host.RegisterManyAsync("reader", 3);
-        var stranger = await host.RegisterAsync("stranger");
+        var host = _shared;
+        var author = await host.RegisterAsync(_h["author"]);
+        var followers = await host.RegisterManyAsync(_h["reader"], 3);
+        var stranger = await host.RegisterAsync(_h["stranger"]);
         foreach (var follower in followers)
         {
             await host.Grain<IUserGrain>(follower).Follow(author);
@@ -19,7 +23,7 @@ public sealed class FeedTests
 
         var post = await host.Grain<IUserPostsGrain>(author).Publish("hello world", null);
 
-        Assert.Equal(("hello world", author, "author", 0L, 0L, false), (post.Text, post.AuthorId, post.AuthorHandle, post.Likes, post.Comments, post.LikedByMe));
+        Assert.Equal(("hello world", author, _h["author"], 0L, 0L, false), (post.Text, post.AuthorId, post.AuthorHandle, post.Likes, post.Comments, post.LikedByMe));
         var own = await host.Grain<IUserPostsGrain>(author).GetPosts(10, null, author);
         Assert.Equal([post], own.Items);
         Assert.Equal(1, (await host.Grain<IUserGrain>(author).GetProfile())!.Posts);
@@ -38,9 +42,11 @@ public sealed class FeedTests
     public async Task A_post_by_an_author_with_5000_followers_reaches_all_5000_feeds(StorageKind storage)
     {
         const int followerCount = 5000;
+        // SQLite runs on the shared cluster; PostgreSQL gets a cluster of its own over a fresh database.
         await using var database = await TestDatabase.CreateAsync(storage);
-        await using var host = await SocialHost.StartAsync(new SocialHostOptions { Storage = storage, Database = database.Name });
-        var author = await host.RegisterAsync("author");
+        await using var own = storage == StorageKind.Postgres ? await SocialCluster.StartAsync(database.ClusterOptions()) : null;
+        var host = own ?? _shared;
+        var author = await host.RegisterAsync(_h["author"]);
         var followers = await GraphSetup.AddFollowersAsync(host, author, followerCount);
 
         // A few feeds are active before the post arrives, so fan-out must update them in memory too.
@@ -70,8 +76,8 @@ public sealed class FeedTests
     [Fact]
     public async Task Following_backfills_recent_posts_and_unfollowing_removes_them()
     {
-        await using var host = await SocialHost.StartAsync();
-        var (author, other, reader) = (await host.RegisterAsync("author"), await host.RegisterAsync("other"), await host.RegisterAsync("reader"));
+        var host = _shared;
+        var (author, other, reader) = (await host.RegisterAsync(_h["author"]), await host.RegisterAsync(_h["other"]), await host.RegisterAsync(_h["reader"]));
         var posts = new List<string>();
         for (var i = 0; i < 3; i++)
         {
@@ -93,8 +99,8 @@ public sealed class FeedTests
     [Fact]
     public async Task A_deleted_post_vanishes_from_every_feed_and_list_and_only_its_author_may_delete_it()
     {
-        await using var host = await SocialHost.StartAsync();
-        var (author, reader) = (await host.RegisterAsync("author"), await host.RegisterAsync("reader"));
+        var host = _shared;
+        var (author, reader) = (await host.RegisterAsync(_h["author"]), await host.RegisterAsync(_h["reader"]));
         await host.Grain<IUserGrain>(reader).Follow(author);
         var kept = await host.Grain<IUserPostsGrain>(author).Publish("kept", null);
         var doomed = await host.Grain<IUserPostsGrain>(author).Publish("doomed", null);
@@ -121,8 +127,8 @@ public sealed class FeedTests
     [Fact]
     public async Task Paging_a_feed_while_new_posts_arrive_neither_repeats_nor_skips()
     {
-        await using var host = await SocialHost.StartAsync();
-        var (author, reader) = (await host.RegisterAsync("author"), await host.RegisterAsync("reader"));
+        var host = _shared;
+        var (author, reader) = (await host.RegisterAsync(_h["author"]), await host.RegisterAsync(_h["reader"]));
         await host.Grain<IUserGrain>(reader).Follow(author);
         var before = new List<string>();
         for (var i = 0; i < 7; i++)
@@ -151,8 +157,8 @@ public sealed class FeedTests
     [Fact]
     public async Task A_feed_keeps_at_most_MaxEntries_posts()
     {
-        await using var host = await SocialHost.StartAsync(new SocialHostOptions { MaxEntries = 5 });
-        var (author, reader) = (await host.RegisterAsync("author"), await host.RegisterAsync("reader"));
+        await using var host = await SocialCluster.StartAsync(new SocialClusterOptions { MaxEntries = 5 });
+        var (author, reader) = (await host.RegisterAsync(_h["author"]), await host.RegisterAsync(_h["reader"]));
         await host.Grain<IUserGrain>(reader).Follow(author);
         var posts = new List<string>();
         for (var i = 0; i < 8; i++)

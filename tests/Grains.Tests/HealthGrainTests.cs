@@ -1,8 +1,6 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Playbound.Hosting;
-using Playbound.Runtime;
+using Playbound.Grains.Tests.Infrastructure;
 
 namespace Playbound.Grains.Tests;
 
@@ -11,7 +9,7 @@ public sealed class HealthGrainTests
     [Fact]
     public async Task Each_check_writes_a_heartbeat_that_survives_a_restart()
     {
-        var directory = Directory.CreateTempSubdirectory("playbound-grains-").FullName;
+        var directory = TestDatabases.NewSqliteDirectory();
 
         using (var first = await StartSiloAsync(directory))
         {
@@ -29,10 +27,7 @@ public sealed class HealthGrainTests
 
     private static async Task<IHost> StartSiloAsync(string directory)
     {
-        var builder = new HostApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Configuration.AddInMemoryCollection([KeyValuePair.Create("Playbound:DataDir", (string?)directory)]);
-        builder.AddPlayboundSilo();
-        var host = builder.Build();
+        var host = EmbeddedSilo.Build([KeyValuePair.Create("Playbound:DataDir", (string?)directory)]);
         await host.StartAsync();
         return host;
     }

@@ -11,14 +11,12 @@ public sealed class RealtimePushTests : IAsyncLifetime
 
     private readonly RecordingRealtime _realtime = new();
     private TestDatabase _database = null!;
-    private SocialHost _host = null!;
+    private SocialCluster _host = null!;
 
     public async Task InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync(StorageKind.Sqlite);
-        _host = await SocialHost.StartAsync(
-            new SocialHostOptions { Storage = _database.Storage, Database = _database.Name, CelebrityThreshold = CelebrityThreshold },
-            _realtime.Register);
+        _host = await SocialCluster.StartAsync(_database.ClusterOptions(CelebrityThreshold), _realtime.Register);
     }
 
     public async Task DisposeAsync()

@@ -6,7 +6,7 @@ using Playbound.Grains.Feeds;
 using Playbound.Grains.Ids;
 using Playbound.Grains.Tests.Infrastructure;
 using Playbound.Hosting;
-using Playbound.Runtime.Serialization;
+using Orleans.Serialization;
 
 namespace Playbound.Grains.Tests;
 
@@ -15,17 +15,20 @@ public sealed class RegistrationTests
     [Fact]
     public async Task Feed_options_and_node_id_are_bound_from_configuration()
     {
-        await using var host = await SocialHost.StartAsync(new SocialHostOptions
+        var settings = new SocialClusterOptions
         {
             CelebrityThreshold = 7,
             MaxEntries = 9,
             Settings = new Dictionary<string, string?> { ["Playbound:NodeId"] = "42" },
-        });
+        }.Configuration();
+        using var host = EmbeddedSilo.Build(settings);
+        await host.StartAsync();
 
         var feed = host.Services.GetRequiredService<IOptions<FeedOptions>>().Value;
         Assert.Equal((7L, 9, FeedOptions.DefaultFanoutPageSize), (feed.CelebrityThreshold, feed.MaxEntries, feed.FanoutPageSize));
         var id = SnowflakeId.Parse(host.Services.GetRequiredService<IIdGenerator>().NewId());
         Assert.Equal(42, (id >> 12) & SnowflakeId.MaxNodeId);
+        await host.StopAsync();
     }
 
     [Theory]
@@ -36,10 +39,7 @@ public sealed class RegistrationTests
     [InlineData("Playbound:NodeId", "1024")]
     public async Task Unusable_settings_fail_at_startup(string key, string value)
     {
-        var builder = new HostApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Configuration.AddInMemoryCollection([new("Playbound:DataDir", TestDatabases.NewSqliteDirectory()), new(key, value)]);
-        builder.AddPlayboundSilo();
-        using var host = builder.Build();
+        using var host = EmbeddedSilo.Build([new("Playbound:DataDir", TestDatabases.NewSqliteDirectory()), new(key, value)]);
 
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
         Assert.Contains(key, error.Message);
@@ -48,9 +48,10 @@ public sealed class RegistrationTests
     [Fact]
     public void Post_events_round_trip_as_their_own_kind()
     {
-        var serializer = new GrainSerializer();
+        using var services = new ServiceCollection().AddSerializer().BuildServiceProvider();
+        var serializer = services.GetRequiredService<Serializer>();
         PostEvent[] events = [new PostPublished("1", "2", DateTimeOffset.UnixEpoch), new PostDeleted("1", "2")];
 
-        Assert.Equal(events, events.Select(e => serializer.Deserialize<PostEvent>(serializer.Serialize(e))));
+        Assert.Equal(events, events.Select(e => serializer.Deserialize<PostEvent>(serializer.SerializeToArray(e))));
     }
 }

@@ -12,7 +12,7 @@ public sealed class RestartTests
     {
         await using var database = await TestDatabase.CreateAsync(storage);
         string alice, bob, postId;
-        await using (var first = await SocialHost.StartAsync(database.HostOptions()))
+        await using (var first = await SocialCluster.StartAsync(database.ClusterOptions()))
         {
             (alice, bob) = (await first.RegisterAsync("alice"), await first.RegisterAsync("bob"));
             await first.Grain<IUserGrain>(bob).Follow(alice);
@@ -25,7 +25,7 @@ public sealed class RestartTests
             await Eventually.TrueAsync(async () => (await first.Grain<INotificationGrain>(bob).GetPage(10, null)).Items.Count == 1, "bob has his mention");
         }
 
-        await using var second = await SocialHost.StartAsync(database.HostOptions());
+        await using var second = await SocialCluster.StartAsync(database.ClusterOptions());
 
         Assert.Equal(alice, (await second.Grain<IAccountGrain>("alice").GetCredentials())!.UserId);
         Assert.Null(await second.Grain<IAccountGrain>("alice").Register("Again", "x"));

@@ -2,15 +2,20 @@ using Playbound.Grains.Tests.Infrastructure;
 
 namespace Playbound.Grains.Tests;
 
-public sealed class SessionTests
+[Collection(SharedClusterCollection.Name)]
+public sealed class SessionTests(SharedClusterFixture fixture)
 {
+    private readonly SocialCluster _host = fixture.Cluster;
+
+    /// <summary>This test's session id: sessions of the tests sharing the cluster must not meet.</summary>
+    private readonly string _s1 = "s1-" + Guid.NewGuid().ToString("N");
+
     private static readonly TimeSpan Lifetime = TimeSpan.FromDays(30);
 
     [Fact]
     public async Task Rotation_replaces_the_current_secret()
     {
-        await using var host = await SocialHost.StartAsync();
-        var session = await StartAsync(host, "s1", "u1", "secret-1");
+        var session = await StartAsync(_host, _s1, "u1", "secret-1");
 
         var rotated = await session.Rotate("secret-1", "secret-2", Expiry());
         var next = await session.Rotate("secret-2", "secret-3", Expiry());
@@ -22,8 +27,7 @@ public sealed class SessionTests
     [Fact]
     public async Task Presenting_a_rotated_away_secret_revokes_the_session()
     {
-        await using var host = await SocialHost.StartAsync();
-        var session = await StartAsync(host, "s1", "u1", "secret-1");
+        var session = await StartAsync(_host, _s1, "u1", "secret-1");
         await session.Rotate("secret-1", "secret-2", Expiry());
         await session.Rotate("secret-2", "secret-3", Expiry());
 
@@ -37,8 +41,7 @@ public sealed class SessionTests
     [Fact]
     public async Task A_retried_rotation_whose_answer_was_lost_succeeds_again_instead_of_revoking()
     {
-        await using var host = await SocialHost.StartAsync();
-        var session = await StartAsync(host, "s1", "u1", "secret-1");
+        var session = await StartAsync(_host, _s1, "u1", "secret-1");
         await session.Rotate("secret-1", "secret-2", Expiry());
 
         var retried = await session.Rotate("secret-1", "secret-2", Expiry());
@@ -50,19 +53,17 @@ public sealed class SessionTests
     [Fact]
     public async Task Unknown_secrets_and_unknown_sessions_are_invalid()
     {
-        await using var host = await SocialHost.StartAsync();
-        var session = await StartAsync(host, "s1", "u1", "secret-1");
+        var session = await StartAsync(_host, _s1, "u1", "secret-1");
 
         Assert.Equal(RefreshStatus.Invalid, (await session.Rotate("guess", "secret-2", Expiry())).Status);
-        Assert.Equal(RefreshStatus.Invalid, (await host.Grain<ISessionGrain>("missing").Rotate("secret-1", "x", Expiry())).Status);
+        Assert.Equal(RefreshStatus.Invalid, (await _host.Grain<ISessionGrain>("missing-" + _s1).Rotate("secret-1", "x", Expiry())).Status);
         Assert.Equal(RefreshStatus.Rotated, (await session.Rotate("secret-1", "secret-2", Expiry())).Status);
     }
 
     [Fact]
     public async Task Revoking_needs_the_current_secret_and_ends_the_session()
     {
-        await using var host = await SocialHost.StartAsync();
-        var session = await StartAsync(host, "s1", "u1", "secret-1");
+        var session = await StartAsync(_host, _s1, "u1", "secret-1");
 
         Assert.False(await session.Revoke("wrong"));
         Assert.True(await session.Revoke("secret-1"));
@@ -74,8 +75,8 @@ public sealed class SessionTests
     public async Task An_expired_session_no_longer_refreshes()
     {
         var clock = new ShiftedClock();
-        await using var host = await SocialHost.StartAsync(new SocialHostOptions { Time = clock });
-        var session = host.Grain<ISessionGrain>("s1");
+        await using var host = await SocialCluster.StartAsync(new SocialClusterOptions { Time = clock });
+        var session = host.Grain<ISessionGrain>(_s1);
         await session.Start("u1", "secret-1", clock.GetUtcNow().AddHours(1));
 
         clock.Offset = TimeSpan.FromHours(1);
@@ -86,8 +87,7 @@ public sealed class SessionTests
     [Fact]
     public async Task Starting_a_session_again_for_someone_else_is_rejected()
     {
-        await using var host = await SocialHost.StartAsync();
-        var session = await StartAsync(host, "s1", "u1", "secret-1");
+        var session = await StartAsync(_host, _s1, "u1", "secret-1");
 
         await session.Start("u1", "secret-1", Expiry());
         await Assert.ThrowsAsync<InvalidOperationException>(() => session.Start("u2", "secret-9", Expiry()));
@@ -96,18 +96,18 @@ public sealed class SessionTests
     [Fact]
     public async Task Rotation_survives_a_restart_and_old_secrets_are_still_recognized()
     {
-        var options = new SocialHostOptions();
-        await using (var first = await SocialHost.StartAsync(options))
+        var options = new SocialClusterOptions();
+        await using (var first = await SocialCluster.StartAsync(options))
         {
-            var session = await StartAsync(first, "s1", "u1", "secret-1");
+            var session = await StartAsync(first, _s1, "u1", "secret-1");
             await session.Rotate("secret-1", "secret-2", Expiry());
         }
 
-        await using var second = await SocialHost.StartAsync(options);
-        Assert.Equal(RefreshStatus.Reused, (await second.Grain<ISessionGrain>("s1").Rotate("secret-1", "x", Expiry())).Status);
+        await using var second = await SocialCluster.StartAsync(options);
+        Assert.Equal(RefreshStatus.Reused, (await second.Grain<ISessionGrain>(_s1).Rotate("secret-1", "x", Expiry())).Status);
     }
 
-    private static async Task<ISessionGrain> StartAsync(SocialHost host, string sessionId, string userId, string secret)
+    private static async Task<ISessionGrain> StartAsync(SocialCluster host, string sessionId, string userId, string secret)
     {
         var session = host.Grain<ISessionGrain>(sessionId);
         await session.Start(userId, secret, Expiry());

@@ -1,54 +1,40 @@
 using System.Net;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Playbound.Runtime.Membership;
+using Orleans.Configuration;
+using Playbound.TestKit;
 
 namespace Playbound.Silo.Tests;
 
 public sealed class SiloHostTests
 {
     [Fact]
-    public async Task A_silo_on_postgres_is_ready_once_a_grain_call_round_trips_through_the_database()
+    public async Task An_embedded_silo_with_its_social_store_on_postgres_is_ready_once_a_grain_call_round_trips()
     {
-        using var factory = SiloOn(TestPostgres.ConnectionString);
+        using var factory = EmbeddedSilo(("Playbound:Storage", "Postgres"), ("ConnectionStrings:Postgres", TestPostgres.ConnectionString));
 
-        var response = await factory.CreateClient().GetAsync("/health/ready");
-
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await Readiness.WaitAsync(factory.CreateClient());
     }
 
     [Fact]
-    public async Task A_silo_whose_database_is_unreachable_is_live_but_not_ready()
+    public async Task An_embedded_silo_needs_no_servers_and_keeps_its_files_under_the_data_directory()
     {
-        using var factory = SiloOn("Host=127.0.0.1;Port=1;Username=nobody;Password=x;Database=none;Timeout=2");
+        var dataDir = Directory.CreateTempSubdirectory("playbound-silo-").FullName;
+        using var factory = EmbeddedSilo(("Playbound:DataDir", dataDir));
+
+        await Readiness.WaitAsync(factory.CreateClient());
+        Assert.True(File.Exists(Path.Combine(dataDir, "grains.db")), "grain state lives in DataDir/grains.db");
+        Assert.Equal(HttpStatusCode.OK, (await factory.CreateClient().GetAsync("/health/live")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_silo_whose_social_database_is_unreachable_is_live_but_not_ready()
+    {
+        using var factory = EmbeddedSilo(("Playbound:Storage", "Postgres"), ("ConnectionStrings:Postgres", "Host=127.0.0.1;Port=1;Username=nobody;Password=x;Database=none;Timeout=2"));
         var client = factory.CreateClient();
 
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/live")).StatusCode);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, (await client.GetAsync("/health/ready")).StatusCode);
-    }
-
-    [Fact]
-    public async Task A_silo_in_cluster_mode_is_ready_once_active_in_membership_and_sees_itself()
-    {
-        using var factory = SiloOn(TestPostgres.ConnectionString).WithWebHostBuilder(b => b
-            .UseSetting("Playbound:Cluster:Enabled", "true")
-            .UseSetting("Playbound:Cluster:AdvertisedHost", "silo-test")
-            .UseSetting("Playbound:Cluster:SiloPort", "11999")
-            .UseSetting("Playbound:Cluster:Membership:ClusterId", "silo-tests-" + Guid.NewGuid().ToString("N")));
-
-        await Readiness.WaitAsync(factory.CreateClient());
-        var membership = factory.Services.GetRequiredService<IClusterMembership>();
-        Assert.Equal([membership.LocalSilo!], membership.Current.ActiveSilos);
-        Assert.Equal(new SiloAddress("silo-test", 11999, membership.LocalSilo!.Generation), membership.LocalSilo);
-    }
-
-    [Fact]
-    public void An_embedded_silo_has_no_cluster_membership()
-    {
-        using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b
-            .UseSetting("Playbound:DataDir", Path.Combine(Path.GetTempPath(), "pb-silo-" + Guid.NewGuid().ToString("N"))));
-
-        Assert.Null(factory.Services.GetService<IClusterMembership>());
     }
 
     [Fact]
@@ -60,8 +46,33 @@ public sealed class SiloHostTests
         Assert.Contains("Sqlite or Postgres", error.Message);
     }
 
-    private static WebApplicationFactory<Program> SiloOn(string connectionString) =>
-        new WebApplicationFactory<Program>().WithWebHostBuilder(b => b
+    [Fact]
+    public void Cluster_mode_without_redis_stops_the_silo_at_startup()
+    {
+        using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b
             .UseSetting("Playbound:Storage", "Postgres")
-            .UseSetting("ConnectionStrings:Postgres", connectionString));
+            .UseSetting("ConnectionStrings:Postgres", TestPostgres.ConnectionString)
+            .UseSetting("Playbound:Cluster:Enabled", "true"));
+
+        var error = Assert.Throws<InvalidOperationException>(() => factory.CreateClient());
+        Assert.Contains("ConnectionStrings:Redis", error.Message);
+    }
+
+    /// <summary>The Silo host in embedded mode, on free ports (embedded mode listens on Orleans' defaults otherwise).</summary>
+    private static WebApplicationFactory<Program> EmbeddedSilo(params (string Key, string Value)[] settings)
+    {
+        var withDataDir = settings.Any(static s => s.Key == "Playbound:DataDir")
+            ? settings
+            : [.. settings, ("Playbound:DataDir", Directory.CreateTempSubdirectory("playbound-silo-").FullName)];
+        var port = LoopbackPorts.NextRange(2);
+        return new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        {
+            foreach (var (key, value) in withDataDir)
+            {
+                b.UseSetting(key, value);
+            }
+
+            b.ConfigureServices(services => services.Configure<EndpointOptions>(o => (o.SiloPort, o.GatewayPort) = (port, port + 1)));
+        });
+    }
 }

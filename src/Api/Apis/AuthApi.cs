@@ -5,7 +5,7 @@ using Playbound.Api.Contracts;
 using Playbound.Api.RateLimiting;
 using Playbound.Api.Validation;
 using Playbound.Grains;
-using Playbound.Runtime;
+using Orleans;
 
 namespace Playbound.Api.Apis;
 

@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using Playbound.Api.Auth;
 using Playbound.Api.Paging;
-using Playbound.Runtime;
+using Orleans;
 
 namespace Playbound.Api.Apis;
 

@@ -1,4 +1,4 @@
-using Playbound.Runtime;
+using Orleans.Runtime;
 
 namespace Playbound.Api.Auth;
 

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
 using Playbound.Api.Contracts;
 using Playbound.Grains;
-using Playbound.Runtime;
+using Orleans;
 
 namespace Playbound.Api.Auth;
 

@@ -16,8 +16,8 @@ namespace Playbound.Api.Extensions;
 public static class ApplicationServiceExtensions
 {
     /// <summary>
-    /// Adds JSON settings, request limits, authentication, rate limiting, the realtime hub (routed through RabbitMQ in
-    /// cluster mode), cursors and the OpenAPI document.
+    /// Adds JSON settings, request limits, authentication, rate limiting, the realtime hub (across Api nodes through
+    /// the Redis backplane in cluster mode), cursors and the OpenAPI document.
     /// </summary>
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
@@ -39,10 +39,6 @@ public static class ApplicationServiceExtensions
         services.AddRateLimiter(RateLimitPolicies.Configure);
 
         builder.AddRealtime();
-        if (ClusterSettings.From(builder.Configuration, StorageSettings.From(builder.Configuration)).Enabled)
-        {
-            builder.AddClusterRealtime();
-        }
 
         services.AddSingleton<CursorProtector>();
         services.AddOpenApi(static o =>

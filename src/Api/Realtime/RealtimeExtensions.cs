@@ -1,49 +1,43 @@
-using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Playbound.Api.RateLimiting;
-using Playbound.Grains.Json;
 using Playbound.Grains.Realtime;
-using Playbound.Realtime.RabbitMq;
+using Playbound.Hosting;
+using Playbound.Realtime;
+using Playbound.Realtime.Presence;
 
 namespace Playbound.Api.Realtime;
 
-/// <summary>Registers and maps the realtime hub.</summary>
+/// <summary>The realtime hub's registration and mapping.</summary>
 public static class RealtimeExtensions
 {
     /// <summary>
-    /// Adds SignalR (JSON, the REST API's time format), the rate-limit hub filter, and this process's connections as
-    /// the grains' <see cref="IUserPresence"/> and <see cref="IRealtimePublisher"/>.
+    /// Adds the hub (<see cref="FeedHub"/>, JSON protocol, a rate-limit filter, users identified by the token's
+    /// subject). In embedded mode the grains of this process push through it and ask its <see cref="ConnectedUsers"/>
+    /// who is online; in cluster mode the hub's groups span Api nodes through the Redis backplane and this node
+    /// announces its users on Redis, so the silos push only to users connected somewhere.
     /// </summary>
     public static IHostApplicationBuilder AddRealtime(this IHostApplicationBuilder builder)
     {
+        var cluster = ClusterSettings.From(builder.Configuration, StorageSettings.From(builder.Configuration));
         var services = builder.Services;
-        services.AddSignalR(static o => o.AddFilter<HubRateLimitFilter>())
-            .AddJsonProtocol(static o => o.PayloadSerializerOptions.Converters.Add(new UtcDateTimeOffsetConverter()));
+        services.AddFeedHub(cluster.Enabled ? cluster.Redis : null, cluster.ClusterId);
+        services.Configure<HubOptions>(static o => o.AddFilter<HubRateLimitFilter>());
         services.AddSingleton<HubRateLimitFilter>();
         services.AddSingleton<IUserIdProvider, SubjectUserIdProvider>();
-        services.AddSingleton<ConnectedUsers>();
-        services.Replace(ServiceDescriptor.Singleton<IUserPresence>(static sp => sp.GetRequiredService<ConnectedUsers>()));
-        services.Replace(ServiceDescriptor.Singleton<IRealtimePublisher, HubRealtimePublisher>());
-        services.TryAddSingleton<IRealtimeRouting, NoRealtimeRouting>();
+        if (cluster.Enabled)
+        {
+            services.AddRedisPresenceAnnouncer(cluster.Redis!, o => o.Channel = cluster.PresenceChannel);
+        }
+        else
+        {
+            services.Replace(ServiceDescriptor.Singleton<IUserPresence>(static sp => sp.GetRequiredService<ConnectedUsers>()));
+        }
+
         return builder;
     }
 
-    /// <summary>
-    /// For an Api node in cluster mode, on top of <see cref="AddRealtime"/>: the pushes for the users connected here
-    /// and the posts watched here arrive through RabbitMQ (<c>Playbound:Realtime:RabbitMq</c>) and go out through
-    /// the hub; the node announces its users so silos push only to users who are online somewhere.
-    /// </summary>
-    public static IHostApplicationBuilder AddClusterRealtime(this IHostApplicationBuilder builder)
-    {
-        builder.Services.AddRabbitMqRealtimeNode<HubRealtimePublisher>();
-        return builder;
-    }
-
-    /// <summary>
-    /// Maps <see cref="FeedHub"/>. Connecting counts against the caller's HTTP rate limit; a connection closes when
-    /// its access token expires, so a revoked user cannot keep listening on an old token.
-    /// </summary>
+    /// <summary>Maps the hub at <see cref="FeedHub.Path"/>; connections close when their access token expires.</summary>
     public static WebApplication MapFeedHub(this WebApplication app)
     {
         app.MapHub<FeedHub>(FeedHub.Path, static o => o.CloseOnAuthenticationExpiration = true)

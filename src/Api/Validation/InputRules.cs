@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text;
+using Playbound.Grains;
 
 namespace Playbound.Api.Validation;
 
@@ -32,7 +33,7 @@ public static class InputRules
     public const int PasswordMaxLength = 128;
 
     /// <summary>The longest id accepted in a path or body; anything longer cannot name a user or post.</summary>
-    public const int IdMaxLength = 100;
+    public const int IdMaxLength = GrainKeys.MaxLength;
 
     /// <summary>
     /// The handle as stored: ASCII letters, digits and underscores, lower-cased; null when <paramref name="input"/>
@@ -57,27 +58,8 @@ public static class InputRules
         return input.ToLowerInvariant();
     }
 
-    /// <summary>
-    /// Whether <paramref name="id"/> could be a user, post or session id: 1 to <see cref="IdMaxLength"/> characters of
-    /// ASCII letters, digits and <c>_ - . :</c>. Anything else cannot exist and is never passed on as a grain key.
-    /// </summary>
-    public static bool IsWellFormedId(string? id)
-    {
-        if (string.IsNullOrEmpty(id) || id.Length > IdMaxLength)
-        {
-            return false;
-        }
-
-        foreach (var c in id)
-        {
-            if (!char.IsAsciiLetterOrDigit(c) && c is not ('_' or '-' or '.' or ':'))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
+    /// <inheritdoc cref="GrainKeys.IsWellFormed"/>
+    public static bool IsWellFormedId(string? id) => GrainKeys.IsWellFormed(id);
 
     /// <summary>
     /// Checks a text field and returns it trimmed, or null after adding the reason to <paramref name="errors"/>.

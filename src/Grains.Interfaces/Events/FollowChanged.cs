@@ -9,4 +9,10 @@ namespace Playbound.Grains;
 /// <param name="Following">True for follow, false for unfollow.</param>
 /// <param name="Version">The follower's follow version after this change; replays of older versions change nothing.</param>
 /// <param name="At">When it happened.</param>
-public sealed record FollowChanged(string FollowerId, string FolloweeId, bool Following, long Version, DateTimeOffset At);
+[GenerateSerializer, Alias("playbound.FollowChanged")]
+public sealed record FollowChanged(
+    [property: Id(0)] string FollowerId,
+    [property: Id(1)] string FolloweeId,
+    [property: Id(2)] bool Following,
+    [property: Id(3)] long Version,
+    [property: Id(4)] DateTimeOffset At);

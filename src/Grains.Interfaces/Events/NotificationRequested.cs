@@ -11,5 +11,12 @@ namespace Playbound.Grains;
 /// <param name="ActorHandle">The actor's handle.</param>
 /// <param name="PostId">The post concerned, for like, comment and mention.</param>
 /// <param name="CreatedAt">When it happened.</param>
+[GenerateSerializer, Alias("playbound.NotificationRequested")]
 public sealed record NotificationRequested(
-    string NotificationId, string UserId, string Type, string ActorId, string ActorHandle, string? PostId, DateTimeOffset CreatedAt);
+    [property: Id(0)] string NotificationId,
+    [property: Id(1)] string UserId,
+    [property: Id(2)] string Type,
+    [property: Id(3)] string ActorId,
+    [property: Id(4)] string ActorHandle,
+    [property: Id(5)] string? PostId,
+    [property: Id(6)] DateTimeOffset CreatedAt);

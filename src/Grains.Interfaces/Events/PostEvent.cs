@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace Playbound.Grains;
 
 /// <summary>
@@ -8,18 +6,18 @@ namespace Playbound.Grains;
 /// </summary>
 /// <param name="PostId">The post.</param>
 /// <param name="AuthorId">Its author.</param>
-[JsonPolymorphic(TypeDiscriminatorPropertyName = "$kind")]
-[JsonDerivedType(typeof(PostPublished), "published")]
-[JsonDerivedType(typeof(PostDeleted), "deleted")]
-public abstract record PostEvent(string PostId, string AuthorId);
+[GenerateSerializer, Alias("playbound.PostEvent")]
+public abstract record PostEvent([property: Id(0)] string PostId, [property: Id(1)] string AuthorId);
 
 /// <summary>A post was created (written with the post's state): fan it out to the followers' feeds.</summary>
 /// <param name="PostId">The post.</param>
 /// <param name="AuthorId">Its author.</param>
 /// <param name="CreatedAt">When it was posted.</param>
-public sealed record PostPublished(string PostId, string AuthorId, DateTimeOffset CreatedAt) : PostEvent(PostId, AuthorId);
+[GenerateSerializer, Alias("playbound.PostPublished")]
+public sealed record PostPublished(string PostId, string AuthorId, [property: Id(0)] DateTimeOffset CreatedAt) : PostEvent(PostId, AuthorId);
 
 /// <summary>A post was deleted (written with the post's state): make sure it is gone from the index and every feed.</summary>
 /// <param name="PostId">The post.</param>
 /// <param name="AuthorId">Its author.</param>
+[GenerateSerializer, Alias("playbound.PostDeleted")]
 public sealed record PostDeleted(string PostId, string AuthorId) : PostEvent(PostId, AuthorId);

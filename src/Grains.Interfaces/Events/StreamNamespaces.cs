@@ -6,6 +6,9 @@ namespace Playbound.Grains;
 /// </summary>
 public static class StreamNamespaces
 {
+    /// <summary>The Orleans stream provider every namespace below is published on: the durable event log (SQLite queue or Kafka).</summary>
+    public const string ProviderName = "events";
+
     /// <summary><see cref="FollowChanged"/> events, keyed by the follower's user id.</summary>
     public const string Follows = "follows";
 

@@ -1,4 +1,3 @@
-using Playbound.Runtime;
 
 namespace Playbound.Grains;
 
@@ -7,14 +6,18 @@ namespace Playbound.Grains;
 /// <c>Playbound:Feed:MaxEntries</c>. Normal authors' posts are fanned out into it on write; celebrities' posts
 /// are merged in at read time.
 /// </summary>
+[Alias("playbound.IFeedGrain")]
 public interface IFeedGrain : IGrainWithStringKey
 {
     /// <summary>A page of the timeline, newest first, hydrated as the owner sees the posts.</summary>
+    [Alias("GetPage")]
     Task<Page<PostView>> GetPage(int limit, string? cursor);
 
     /// <summary>A post just entered this feed (fan-out already stored it); keeps an active feed's memory current.</summary>
+    [Alias("OnPostAdded")]
     Task OnPostAdded(string postId, string authorId);
 
     /// <summary>Entries changed in storage in bulk (follow backfill, unfollow, threshold crossing): reload on next read.</summary>
+    [Alias("Invalidate")]
     Task Invalidate();
 }

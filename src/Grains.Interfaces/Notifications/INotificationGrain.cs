@@ -1,14 +1,17 @@
-using Playbound.Runtime;
+using Orleans.Concurrency;
 
 namespace Playbound.Grains;
 
 /// <summary>A user's notifications (key: user id): follow, like, comment, mention; newest first, with an unread count.</summary>
+[Alias("playbound.INotificationGrain")]
 public interface INotificationGrain : IGrainWithStringKey
 {
     /// <summary>A page of notifications and the unread count.</summary>
+    [Alias("GetPage")]
     [ReadOnly]
     Task<NotificationPage> GetPage(int limit, string? cursor);
 
     /// <summary>Marks every notification read.</summary>
+    [Alias("MarkAllRead")]
     Task MarkAllRead();
 }

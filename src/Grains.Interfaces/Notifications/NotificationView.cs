@@ -8,14 +8,22 @@ namespace Playbound.Grains;
 /// <param name="PostId">The post concerned, for like, comment and mention.</param>
 /// <param name="CreatedAt">When it happened.</param>
 /// <param name="Read">Whether the user has marked it read.</param>
+[GenerateSerializer, Alias("playbound.NotificationView")]
 public sealed record NotificationView(
-    string NotificationId, string Type, string ActorId, string ActorHandle, string? PostId, DateTimeOffset CreatedAt, bool Read);
+    [property: Id(0)] string NotificationId,
+    [property: Id(1)] string Type,
+    [property: Id(2)] string ActorId,
+    [property: Id(3)] string ActorHandle,
+    [property: Id(4)] string? PostId,
+    [property: Id(5)] DateTimeOffset CreatedAt,
+    [property: Id(6)] bool Read);
 
 /// <summary>A page of notifications with the unread count.</summary>
 /// <param name="Items">The notifications, newest first.</param>
 /// <param name="NextCursor">The raw position to continue from, or null.</param>
 /// <param name="Unread">How many notifications are unread in all.</param>
-public sealed record NotificationPage(IReadOnlyList<NotificationView> Items, string? NextCursor, long Unread);
+[GenerateSerializer, Alias("playbound.NotificationPage")]
+public sealed record NotificationPage([property: Id(0)] IReadOnlyList<NotificationView> Items, [property: Id(1)] string? NextCursor, [property: Id(2)] long Unread);
 
 /// <summary>Notification types.</summary>
 public static class NotificationTypes

@@ -7,7 +7,8 @@ namespace Playbound.Grains;
 /// <typeparam name="T">The item type.</typeparam>
 /// <param name="Items">The items of this page.</param>
 /// <param name="NextCursor">The raw position to continue from, or null when there is nothing more.</param>
-public sealed record Page<T>(IReadOnlyList<T> Items, string? NextCursor);
+[GenerateSerializer, Alias("playbound.Page`1")]
+public sealed record Page<T>([property: Id(0)] IReadOnlyList<T> Items, [property: Id(1)] string? NextCursor);
 
 /// <summary>Paging limits shared by every list.</summary>
 public static class Paging

@@ -10,9 +10,17 @@ namespace Playbound.Grains;
 /// <param name="Likes">How many users like it.</param>
 /// <param name="Comments">How many comments it has.</param>
 /// <param name="LikedByMe">Whether the viewing user likes it.</param>
+[GenerateSerializer, Alias("playbound.PostView")]
 public sealed record PostView(
-    string PostId, string AuthorId, string AuthorHandle, string Text, string? ReplyTo, DateTimeOffset CreatedAt,
-    long Likes, long Comments, bool LikedByMe);
+    [property: Id(0)] string PostId,
+    [property: Id(1)] string AuthorId,
+    [property: Id(2)] string AuthorHandle,
+    [property: Id(3)] string Text,
+    [property: Id(4)] string? ReplyTo,
+    [property: Id(5)] DateTimeOffset CreatedAt,
+    [property: Id(6)] long Likes,
+    [property: Id(7)] long Comments,
+    [property: Id(8)] bool LikedByMe);
 
 /// <summary>A comment as clients see it.</summary>
 /// <param name="CommentId">The time-sortable comment id.</param>
@@ -21,13 +29,21 @@ public sealed record PostView(
 /// <param name="AuthorHandle">The commenter's handle.</param>
 /// <param name="Text">The trimmed text.</param>
 /// <param name="CreatedAt">When it was written.</param>
-public sealed record CommentView(string CommentId, string PostId, string AuthorId, string AuthorHandle, string Text, DateTimeOffset CreatedAt);
+[GenerateSerializer, Alias("playbound.CommentView")]
+public sealed record CommentView(
+    [property: Id(0)] string CommentId,
+    [property: Id(1)] string PostId,
+    [property: Id(2)] string AuthorId,
+    [property: Id(3)] string AuthorHandle,
+    [property: Id(4)] string Text,
+    [property: Id(5)] DateTimeOffset CreatedAt);
 
 /// <summary>Like and comment counts of a post.</summary>
 /// <param name="PostId">The post.</param>
 /// <param name="Likes">Its likes.</param>
 /// <param name="Comments">Its comments.</param>
-public sealed record PostCounts(string PostId, long Likes, long Comments);
+[GenerateSerializer, Alias("playbound.PostCounts")]
+public sealed record PostCounts([property: Id(0)] string PostId, [property: Id(1)] long Likes, [property: Id(2)] long Comments);
 
 /// <summary>The outcome of a request that needs the post to exist and, for some, to be the caller's.</summary>
 public enum PostOutcome
@@ -49,5 +65,11 @@ public enum PostOutcome
 /// <param name="ReplyTo">The post this one replies to, if any.</param>
 /// <param name="CreatedAt">When it was posted.</param>
 /// <param name="MentionedUserIds">The users mentioned with @handle (author excluded), each to be notified.</param>
+[GenerateSerializer, Alias("playbound.PostDraft")]
 public sealed record PostDraft(
-    string AuthorId, string AuthorHandle, string Text, string? ReplyTo, DateTimeOffset CreatedAt, IReadOnlyList<string> MentionedUserIds);
+    [property: Id(0)] string AuthorId,
+    [property: Id(1)] string AuthorHandle,
+    [property: Id(2)] string Text,
+    [property: Id(3)] string? ReplyTo,
+    [property: Id(4)] DateTimeOffset CreatedAt,
+    [property: Id(5)] IReadOnlyList<string> MentionedUserIds);

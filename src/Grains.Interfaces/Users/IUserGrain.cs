@@ -1,4 +1,4 @@
-using Playbound.Runtime;
+using Orleans.Concurrency;
 
 namespace Playbound.Grains;
 
@@ -6,37 +6,47 @@ namespace Playbound.Grains;
 /// A user (key: user id): profile, counters and the user's side of the social graph. Follow and unfollow write
 /// the graph and emit events that update the followee's notifications and the follower's feed.
 /// </summary>
+[Alias("playbound.IUserGrain")]
 public interface IUserGrain : IGrainWithStringKey
 {
     /// <summary>Creates the user; idempotent for the same handle. Called by <see cref="IAccountGrain.Register"/>.</summary>
+    [Alias("Create")]
     Task Create(string handle, string displayName);
 
     /// <summary>The profile, or null when no such user exists.</summary>
+    [Alias("GetProfile")]
     [ReadOnly]
     Task<UserProfile?> GetProfile();
 
     /// <summary>Changes display name and/or bio (null leaves a field unchanged); returns the new profile. Inputs are validated at the Api.</summary>
+    [Alias("UpdateProfile")]
     Task<UserProfile> UpdateProfile(string? displayName, string? bio);
 
     /// <summary>Makes this user follow <paramref name="followeeId"/>; idempotent.</summary>
+    [Alias("Follow")]
     Task<FollowOutcome> Follow(string followeeId);
 
     /// <summary>Makes this user stop following <paramref name="followeeId"/>; idempotent.</summary>
+    [Alias("Unfollow")]
     Task<FollowOutcome> Unfollow(string followeeId);
 
     /// <summary>Whether this user follows <paramref name="userId"/>.</summary>
+    [Alias("IsFollowing")]
     [ReadOnly]
     Task<bool> IsFollowing(string userId);
 
     /// <summary>Users who follow this user, newest follow first.</summary>
+    [Alias("GetFollowers")]
     [ReadOnly]
     Task<Page<UserSummary>> GetFollowers(int limit, string? cursor);
 
     /// <summary>Users this user follows, newest follow first.</summary>
+    [Alias("GetFollowing")]
     [ReadOnly]
     Task<Page<UserSummary>> GetFollowing(int limit, string? cursor);
 
     /// <summary>Users followed by this user's followees but not by this user (nor this user), ranked by how many followees follow them.</summary>
+    [Alias("GetSuggestions")]
     [ReadOnly]
     Task<IReadOnlyList<UserSummary>> GetSuggestions(int limit);
 
@@ -45,5 +55,6 @@ public interface IUserGrain : IGrainWithStringKey
     /// count with <c>Playbound:Feed:CelebrityThreshold</c> and, when the user stopped being a celebrity, copies the
     /// user's recent posts into every follower's feed (those posts were merged at read time until now).
     /// </summary>
+    [Alias("RefreshCelebrityStatus")]
     Task RefreshCelebrityStatus();
 }

@@ -9,14 +9,23 @@ namespace Playbound.Grains;
 /// <param name="Following">How many users this user follows.</param>
 /// <param name="Posts">How many posts this user has (deleted ones excluded).</param>
 /// <param name="CreatedAt">When the user registered.</param>
+[GenerateSerializer, Alias("playbound.UserProfile")]
 public sealed record UserProfile(
-    string UserId, string Handle, string DisplayName, string Bio, long Followers, long Following, long Posts, DateTimeOffset CreatedAt);
+    [property: Id(0)] string UserId,
+    [property: Id(1)] string Handle,
+    [property: Id(2)] string DisplayName,
+    [property: Id(3)] string Bio,
+    [property: Id(4)] long Followers,
+    [property: Id(5)] long Following,
+    [property: Id(6)] long Posts,
+    [property: Id(7)] DateTimeOffset CreatedAt);
 
 /// <summary>The short form of a user in lists.</summary>
 /// <param name="UserId">The user id.</param>
 /// <param name="Handle">The handle.</param>
 /// <param name="DisplayName">The display name.</param>
-public sealed record UserSummary(string UserId, string Handle, string DisplayName);
+[GenerateSerializer, Alias("playbound.UserSummary")]
+public sealed record UserSummary([property: Id(0)] string UserId, [property: Id(1)] string Handle, [property: Id(2)] string DisplayName);
 
 /// <summary>The outcome of a follow or unfollow request.</summary>
 public enum FollowOutcome

@@ -1,25 +1,26 @@
 using Playbound.Grains.Ids;
-using Playbound.Runtime;
+using Orleans.Runtime;
 
 namespace Playbound.Grains.Accounts;
 
 /// <summary>The persisted account behind <see cref="IAccountGrain"/>.</summary>
+[GenerateSerializer, Alias("playbound.AccountState")]
 public sealed record AccountState
 {
     /// <summary>The user the handle belongs to.</summary>
-    public string UserId { get; init; } = "";
+    [Id(0)] public string UserId { get; init; } = "";
 
     /// <summary>The password hash the Api computed.</summary>
-    public string PasswordHash { get; init; } = "";
+    [Id(1)] public string PasswordHash { get; init; } = "";
 
     /// <summary>When the handle was claimed.</summary>
-    public DateTimeOffset CreatedAt { get; init; }
+    [Id(2)] public DateTimeOffset CreatedAt { get; init; }
 
     /// <summary>
     /// Whether the user was created. False only when registration failed between claiming the handle and creating the
     /// user: nobody was told the registration succeeded, so the next registration of the handle completes it.
     /// </summary>
-    public bool Completed { get; init; }
+    [Id(3)] public bool Completed { get; init; }
 }
 
 /// <summary>Owns a handle (key: the lower-cased handle), so two registrations of it can never both succeed.</summary>
@@ -38,7 +39,7 @@ public sealed class AccountGrain(
         var userId = account.RecordExists ? account.State.UserId : ids.NewId();
         account.State = new AccountState { UserId = userId, PasswordHash = passwordHash, CreatedAt = time.GetUtcNow() };
         await account.WriteStateAsync();
-        await GrainFactory.GetGrain<IUserGrain>(userId).Create(GetPrimaryKeyString(), displayName);
+        await GrainFactory.GetGrain<IUserGrain>(userId).Create(this.GetPrimaryKeyString(), displayName);
         account.State = account.State with { Completed = true };
         await account.WriteStateAsync();
         return userId;
@@ -53,7 +54,7 @@ public sealed class AccountGrain(
     {
         if (!account.State.Completed)
         {
-            throw new InvalidOperationException($"Account '{GetPrimaryKeyString()}' is not registered.");
+            throw new InvalidOperationException($"Account '{this.GetPrimaryKeyString()}' is not registered.");
         }
 
         account.State = account.State with { PasswordHash = passwordHash };

@@ -1,26 +1,27 @@
 using System.Security.Cryptography;
 using System.Text;
-using Playbound.Runtime;
+using Orleans.Runtime;
 
 namespace Playbound.Grains.Accounts;
 
 /// <summary>The persisted refresh-token family behind <see cref="ISessionGrain"/>.</summary>
+[GenerateSerializer, Alias("playbound.SessionState")]
 public sealed record SessionState
 {
     /// <summary>The session's user.</summary>
-    public string UserId { get; init; } = "";
+    [Id(0)] public string UserId { get; init; } = "";
 
     /// <summary>The hash of the only secret that refreshes.</summary>
-    public string CurrentSecretHash { get; init; } = "";
+    [Id(1)] public string CurrentSecretHash { get; init; } = "";
 
     /// <summary>Hashes of secrets already rotated away, newest last, at most <see cref="SessionGrain.MaxPreviousSecrets"/>.</summary>
-    public IReadOnlyList<string> PreviousSecretHashes { get; init; } = [];
+    [Id(2)] public List<string> PreviousSecretHashes { get; init; } = [];
 
     /// <summary>When the current secret stops working.</summary>
-    public DateTimeOffset ExpiresAt { get; init; }
+    [Id(3)] public DateTimeOffset ExpiresAt { get; init; }
 
     /// <summary>Whether the session was ended (logout or detected reuse).</summary>
-    public bool Revoked { get; init; }
+    [Id(4)] public bool Revoked { get; init; }
 }
 
 /// <summary>One login session (key: session id): rotates refresh secrets and revokes the session when an old one is replayed.</summary>
@@ -43,7 +44,7 @@ public sealed class SessionGrain([PersistentState("session")] IPersistentState<S
                 return;
             }
 
-            throw new InvalidOperationException($"Session '{GetPrimaryKeyString()}' was already started.");
+            throw new InvalidOperationException($"Session '{this.GetPrimaryKeyString()}' was already started.");
         }
 
         session.State = new SessionState { UserId = userId, CurrentSecretHash = secretHash, ExpiresAt = expiresAt };

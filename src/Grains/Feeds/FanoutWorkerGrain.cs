@@ -2,24 +2,23 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Playbound.Grains.Realtime;
 using Playbound.Grains.Stores;
-using Playbound.Runtime;
-using Playbound.Runtime.Streams;
+using Playbound.Grains.Streams;
 
 namespace Playbound.Grains.Feeds;
 
 /// <summary>
-/// Fans posts out on write (stream <see cref="StreamNamespaces.Posts"/>, key: author id). A published post goes into
+/// Fans posts out on write (stream <see cref="StreamNamespaces.Posts"/>, key: author id; one activation per author, so
+/// an author's publish and delete are handled in order). A published post goes into
 /// the author's own feed and, unless the author is a celebrity (whose posts feeds merge at read time), into every
 /// follower's feed, one store statement per page of followers. The event is acknowledged only after every page is
-/// stored, so after a crash the relay redelivers it and the idempotent store leaves each feed with the post once.
+/// stored, so after a crash the stream provider redelivers it and the idempotent store leaves each feed with the post once.
 /// Each page's followers who are online get <see cref="RealtimeMethods.FeedPost"/> as the page is stored; a
 /// celebrity's online followers get it too, found among the online users rather than the followers.
 /// A deleted post is removed again from the index and every feed, repairing anything the fan-out added after the
 /// inline delete.
 /// </summary>
-[StatelessWorker]
 [ImplicitStreamSubscription(StreamNamespaces.Posts)]
-internal sealed class FanoutWorkerGrain(
+public sealed class FanoutWorkerGrain(
     IPostIndex index,
     IFeedStore feeds,
     IUserDirectory directory,
@@ -27,12 +26,12 @@ internal sealed class FanoutWorkerGrain(
     IOptions<FeedOptions> options,
     IUserPresence presence,
     IRealtimePublisher realtime,
-    ILogger<FanoutWorkerGrain> logger) : Grain, IStreamSubscriber<PostEvent>
+    ILogger<FanoutWorkerGrain> logger) : ImplicitSubscriberGrain<PostEvent>(StreamNamespaces.Posts)
 {
     private readonly FeedOptions _options = options.Value;
 
     /// <inheritdoc />
-    public Task OnNextAsync(PostEvent item, StreamEventInfo info) => item switch
+    protected override Task OnEventAsync(PostEvent item) => item switch
     {
         PostPublished published => FanOutAsync(published),
         PostDeleted deleted => RemoveAsync(deleted),

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
 using Playbound.Grains.Ids;
 using Playbound.Grains.Stores;
-using Playbound.Runtime;
+using Orleans.Runtime;
 
 namespace Playbound.Grains.Feeds;
 
@@ -22,7 +22,7 @@ public sealed class FeedGrain(IFeedStore feeds, IFollowGraph graph, IOptions<Fee
     private IReadOnlyList<string>? _celebrities;
     private DateTimeOffset _celebritiesExpireAt;
 
-    private string OwnerId => GetPrimaryKeyString();
+    private string OwnerId => this.GetPrimaryKeyString();
 
     /// <inheritdoc />
     public async Task<Page<PostView>> GetPage(int limit, string? cursor)

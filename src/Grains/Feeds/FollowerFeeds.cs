@@ -17,7 +17,9 @@ internal static class FollowerFeeds
         Func<IReadOnlyList<string>, Task>? storePage,
         Func<string, Task> perFollower)
     {
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.FanoutParallelism };
+        // The calling grain's scheduler, not the thread pool: the callbacks make grain calls, which Orleans only
+        // allows from inside the activation; they still overlap, as each awaits its call.
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.FanoutParallelism, TaskScheduler = TaskScheduler.Current };
         var visited = 0;
         string? cursor = null;
         do

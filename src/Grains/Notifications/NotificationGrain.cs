@@ -1,30 +1,32 @@
 using Playbound.Grains.Realtime;
 using Playbound.Grains.Stores;
-using Playbound.Runtime;
-using Playbound.Runtime.Streams;
+using Playbound.Grains.Streams;
 
 namespace Playbound.Grains.Notifications;
 
 /// <summary>
-/// A user's notifications (key: user id). Producers emit <see cref="NotificationRequested"/> through the outbox
+/// A user's notifications (key: user id). Producers publish <see cref="NotificationRequested"/> on the durable event log
 /// (stream <see cref="StreamNamespaces.Notifications"/>, key: the user), so a notification is never lost to a crash;
 /// this grain stores each one idempotently by id, keeps the unread count in memory and pushes each new one to the
 /// user if they are online.
 /// </summary>
 [ImplicitStreamSubscription(StreamNamespaces.Notifications)]
 public sealed class NotificationGrain(INotificationStore notifications, IUserPresence presence, IRealtimePublisher realtime)
-    : Grain, INotificationGrain, IStreamSubscriber<NotificationRequested>
+    : ImplicitSubscriberGrain<NotificationRequested>(StreamNamespaces.Notifications), INotificationGrain
 {
     private long _unread;
 
-    private string UserId => GetPrimaryKeyString();
+    private string UserId => this.GetPrimaryKeyString();
 
     /// <inheritdoc />
-    public override async Task OnActivateAsync(CancellationToken cancellationToken) =>
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
         _unread = await notifications.CountUnreadAsync(UserId, cancellationToken);
+        await base.OnActivateAsync(cancellationToken);
+    }
 
     /// <inheritdoc />
-    public async Task OnNextAsync(NotificationRequested item, StreamEventInfo info)
+    protected override async Task OnEventAsync(NotificationRequested item)
     {
         var record = new NotificationRecord(
             item.NotificationId, UserId, item.Type, item.ActorId, item.ActorHandle, item.PostId, item.CreatedAt, Read: false);

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using Playbound.Runtime;
+using Orleans.Runtime;
 
 namespace Playbound.Grains.Posts;
 

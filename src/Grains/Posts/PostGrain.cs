@@ -1,31 +1,33 @@
 using Playbound.Grains.Ids;
 using Playbound.Grains.Realtime;
 using Playbound.Grains.Stores;
-using Playbound.Runtime;
-using Playbound.Runtime.Storage;
+using Orleans.Runtime;
+using Orleans.Streams;
+using Playbound.Grains.Streams;
 
 namespace Playbound.Grains.Posts;
 
 /// <summary>The persisted content of a post behind <see cref="IPostGrain"/>; likes and comments are rows in the engagement store.</summary>
+[GenerateSerializer, Alias("playbound.PostState")]
 public sealed record PostState
 {
     /// <summary>The author's user id.</summary>
-    public string AuthorId { get; init; } = "";
+    [Id(0)] public string AuthorId { get; init; } = "";
 
     /// <summary>The author's handle when the post was written.</summary>
-    public string AuthorHandle { get; init; } = "";
+    [Id(1)] public string AuthorHandle { get; init; } = "";
 
     /// <summary>The trimmed text.</summary>
-    public string Text { get; init; } = "";
+    [Id(2)] public string Text { get; init; } = "";
 
     /// <summary>The post this one replies to, if any.</summary>
-    public string? ReplyTo { get; init; }
+    [Id(3)] public string? ReplyTo { get; init; }
 
     /// <summary>When it was posted.</summary>
-    public DateTimeOffset CreatedAt { get; init; }
+    [Id(4)] public DateTimeOffset CreatedAt { get; init; }
 
     /// <summary>Whether the author deleted it; a deleted post answers as if it never existed.</summary>
-    public bool Deleted { get; init; }
+    [Id(5)] public bool Deleted { get; init; }
 }
 
 /// <summary>
@@ -46,7 +48,7 @@ public sealed class PostGrain(
     private HashSet<string> _likers = new(StringComparer.Ordinal);
     private long _comments;
 
-    private string PostId => GetPrimaryKeyString();
+    private string PostId => this.GetPrimaryKeyString();
 
     private PostState State => post.State;
 
@@ -78,9 +80,17 @@ public sealed class PostGrain(
             ReplyTo = draft.ReplyTo,
             CreatedAt = draft.CreatedAt,
         };
-        List<OutboxEvent> events = [PostEvents().CreateEvent(new PostPublished(PostId, draft.AuthorId, draft.CreatedAt))];
-        events.AddRange(draft.MentionedUserIds.Select(user => NotificationEvent(user, NotificationTypes.Mention, draft.AuthorId, draft.AuthorHandle, draft.CreatedAt)));
-        await post.WriteStateAsync(events);
+
+        // The event log first, then the state: once Create returns, the fan-out is certain. A silo dying in between
+        // leaves an event whose post was never stored; the fan-out finds no post and skips it, and the client's retry
+        // publishes a new post.
+        await PostEvents().OnNextAsync(new PostPublished(PostId, draft.AuthorId, draft.CreatedAt));
+        foreach (var user in draft.MentionedUserIds)
+        {
+            await NotifyAsync(user, NotificationTypes.Mention, draft.AuthorId, draft.AuthorHandle, draft.CreatedAt);
+        }
+
+        await post.WriteStateAsync();
         return View(draft.AuthorId);
     }
 
@@ -100,8 +110,10 @@ public sealed class PostGrain(
             return PostOutcome.Forbidden;
         }
 
+        // As in Create, the event goes first: a delete that returned is certain to reach every feed.
+        await PostEvents().OnNextAsync(new PostDeleted(PostId, State.AuthorId));
         post.State = State with { Deleted = true };
-        await post.WriteStateAsync(PostEvents().CreateEvent(new PostDeleted(PostId, State.AuthorId)));
+        await post.WriteStateAsync();
         _likers.Clear();
         _comments = 0;
 
@@ -126,7 +138,7 @@ public sealed class PostGrain(
 
         if (userId != State.AuthorId && await directory.GetAsync(userId, CancellationToken.None) is { } liker)
         {
-            // Notify first: the outbox keeps the notification even if the process dies before the like row is written.
+            // Notify first: the published event outlives a process that dies before the like row is written.
             await NotifyAsync(State.AuthorId, NotificationTypes.Like, liker);
         }
 
@@ -211,14 +223,13 @@ public sealed class PostGrain(
     }
 
     private Task NotifyAsync(string userId, string type, UserRecord actor) =>
-        GetStream<NotificationRequested>(StreamNamespaces.Notifications, userId).OnNextAsync(
-            new NotificationRequested(ids.NewId(), userId, type, actor.UserId, actor.Handle, PostId, time.GetStoredUtcNow()));
+        NotifyAsync(userId, type, actor.UserId, actor.Handle, time.GetStoredUtcNow());
 
-    private OutboxEvent NotificationEvent(string userId, string type, string actorId, string actorHandle, DateTimeOffset at) =>
-        GetStream<NotificationRequested>(StreamNamespaces.Notifications, userId).CreateEvent(
+    private Task NotifyAsync(string userId, string type, string actorId, string actorHandle, DateTimeOffset at) =>
+        this.GetEventStream<NotificationRequested>(StreamNamespaces.Notifications, userId).OnNextAsync(
             new NotificationRequested(ids.NewId(), userId, type, actorId, actorHandle, PostId, at));
 
-    private Runtime.Streams.IAsyncStream<PostEvent> PostEvents() => GetStream<PostEvent>(StreamNamespaces.Posts, State.AuthorId);
+    private IAsyncStream<PostEvent> PostEvents() => this.GetEventStream<PostEvent>(StreamNamespaces.Posts, State.AuthorId);
 
     private PostView View(string? viewerId) => new(
         PostId, State.AuthorId, State.AuthorHandle, State.Text, State.ReplyTo, State.CreatedAt,

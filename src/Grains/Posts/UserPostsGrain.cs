@@ -2,7 +2,7 @@ using Microsoft.Extensions.Options;
 using Playbound.Grains.Feeds;
 using Playbound.Grains.Ids;
 using Playbound.Grains.Stores;
-using Playbound.Runtime;
+using Orleans.Runtime;
 
 namespace Playbound.Grains.Posts;
 
@@ -19,7 +19,7 @@ public sealed class UserPostsGrain(
     private RecentPosts? _recent;
     private string? _handle;
 
-    private string AuthorId => GetPrimaryKeyString();
+    private string AuthorId => this.GetPrimaryKeyString();
 
     /// <inheritdoc />
     public async Task<PostView> Publish(string text, string? replyTo)

@@ -3,9 +3,7 @@ using Microsoft.Extensions.Options;
 using Playbound.Grains.Stores.Postgres;
 using Playbound.Grains.Stores.Sql;
 using Playbound.Grains.Stores.Sqlite;
-using Playbound.Runtime.Hosting;
-using Playbound.Runtime.Resilience;
-using Playbound.Runtime.Storage;
+using Playbound.Grains.Stores.Resilience;
 
 namespace Playbound.Grains.Stores;
 

@@ -1,8 +1,7 @@
 using Microsoft.Extensions.Options;
 using Playbound.Grains.Feeds;
 using Playbound.Grains.Stores;
-using Playbound.Runtime;
-using Playbound.Runtime.Streams;
+using Playbound.Grains.Streams;
 
 namespace Playbound.Grains.Users;
 
@@ -13,13 +12,13 @@ namespace Playbound.Grains.Users;
 /// status. A replayed change redoes only idempotent work.
 /// </summary>
 [ImplicitStreamSubscription(StreamNamespaces.Follows)]
-internal sealed class FollowProjectionGrain(IFollowGraph graph, IFeedStore feeds, IUserDirectory directory, IOptions<FeedOptions> options)
-    : Grain, IStreamSubscriber<FollowChanged>
+public sealed class FollowProjectionGrain(IFollowGraph graph, IFeedStore feeds, IUserDirectory directory, IOptions<FeedOptions> options)
+    : ImplicitSubscriberGrain<FollowChanged>(StreamNamespaces.Follows)
 {
     private readonly FeedOptions _options = options.Value;
 
     /// <inheritdoc />
-    public async Task OnNextAsync(FollowChanged item, StreamEventInfo info)
+    protected override async Task OnEventAsync(FollowChanged item)
     {
         await graph.SetFollowAsync(item.FollowerId, item.FolloweeId, item.Following, item.Version, item.At, CancellationToken.None);
 

@@ -3,30 +3,32 @@ using Microsoft.Extensions.Options;
 using Playbound.Grains.Feeds;
 using Playbound.Grains.Ids;
 using Playbound.Grains.Stores;
-using Playbound.Runtime;
+using Orleans.Runtime;
+using Playbound.Grains.Streams;
 
 namespace Playbound.Grains.Users;
 
 /// <summary>The persisted user behind <see cref="IUserGrain"/>; counters and the graph live in the store tables.</summary>
+[GenerateSerializer, Alias("playbound.UserState")]
 public sealed record UserState
 {
     /// <summary>The unique lower-case handle.</summary>
-    public string Handle { get; init; } = "";
+    [Id(0)] public string Handle { get; init; } = "";
 
     /// <summary>The display name.</summary>
-    public string DisplayName { get; init; } = "";
+    [Id(1)] public string DisplayName { get; init; } = "";
 
     /// <summary>The bio.</summary>
-    public string Bio { get; init; } = "";
+    [Id(2)] public string Bio { get; init; } = "";
 
     /// <summary>When the user registered.</summary>
-    public DateTimeOffset CreatedAt { get; init; }
+    [Id(3)] public DateTimeOffset CreatedAt { get; init; }
 
     /// <summary>Counts this user's follow changes; each change carries it, so replays never undo newer changes.</summary>
-    public long FollowVersion { get; init; }
+    [Id(4)] public long FollowVersion { get; init; }
 
     /// <summary>Whether the user had at least the celebrity threshold of followers when last checked.</summary>
-    public bool IsCelebrity { get; init; }
+    [Id(5)] public bool IsCelebrity { get; init; }
 }
 
 /// <summary>
@@ -46,7 +48,7 @@ public sealed class UserGrain(
 {
     private readonly FeedOptions _options = feedOptions.Value;
 
-    private string UserId => GetPrimaryKeyString();
+    private string UserId => this.GetPrimaryKeyString();
 
     /// <inheritdoc />
     public async Task Create(string handle, string displayName)
@@ -167,15 +169,18 @@ public sealed class UserGrain(
         var version = user.State.FollowVersion + 1;
         var at = time.GetStoredUtcNow();
         var change = new FollowChanged(UserId, followeeId, following, version, at);
-        List<Runtime.Storage.OutboxEvent> events = [GetStream<FollowChanged>(StreamNamespaces.Follows, UserId).CreateEvent(change)];
+
+        // The version is stored before its event is published, so a version is never published twice with different
+        // content: a silo dying in between only burns a number, and the caller's retry publishes the next one.
+        user.State = user.State with { FollowVersion = version };
+        await user.WriteStateAsync();
+        await this.GetEventStream<FollowChanged>(StreamNamespaces.Follows, UserId).OnNextAsync(change);
         if (following)
         {
             var notice = new NotificationRequested(ids.NewId(), followeeId, NotificationTypes.Follow, UserId, user.State.Handle, null, at);
-            events.Add(GetStream<NotificationRequested>(StreamNamespaces.Notifications, followeeId).CreateEvent(notice));
+            await this.GetEventStream<NotificationRequested>(StreamNamespaces.Notifications, followeeId).OnNextAsync(notice);
         }
 
-        user.State = user.State with { FollowVersion = version };
-        await user.WriteStateAsync(events);
         await graph.SetFollowAsync(UserId, followeeId, following, version, at, CancellationToken.None);
     }
 

@@ -14,7 +14,7 @@ public sealed class PrometheusMetricsOptions
 
     /// <summary>The meters exported unless configured otherwise: the runtime's, and ASP.NET Core's HTTP and Kestrel meters.</summary>
     public static readonly IReadOnlyList<string> DefaultMeters =
-        ["Playbound.Runtime", "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel"];
+        ["Microsoft.Orleans", "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel"];
 
     /// <summary>Names of the meters to export; empty means <see cref="DefaultMeters"/>.</summary>
     public List<string> Meters { get; set; } = [];

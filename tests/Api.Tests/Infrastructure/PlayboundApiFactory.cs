@@ -1,11 +1,16 @@
+using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Configuration;
 
 namespace Playbound.Api.Tests.Infrastructure;
 
 /// <summary>
-/// The Api with its embedded silo on a fresh temporary data directory, deleted on dispose. Password hashing is made
-/// cheap and rate limits high so tests measure behaviour, not PBKDF2 or the limiter; tests of those set their own.
+/// The Api with its embedded Orleans silo on a fresh temporary data directory, deleted on dispose, and on loopback
+/// ports of its own (see <see cref="ConfigureWebHost"/>). Password hashing is made cheap and rate limits high so tests
+/// measure behaviour, not PBKDF2 or the limiter; tests of those set their own.
 /// </summary>
 public class PlayboundApiFactory : WebApplicationFactory<Program>
 {
@@ -54,6 +59,16 @@ public class PlayboundApiFactory : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
 
+        // Embedded mode uses Orleans' localhost clustering, which listens on the fixed ports 11111 and 30000: two
+        // factories side by side (or an Api someone runs on this machine) would collide there. Each factory's silo
+        // gets free ports, and is its own primary silo.
+        var siloPort = LoopbackPorts.Next();
+        var gatewayPort = LoopbackPorts.Next();
+        builder.ConfigureTestServices(services =>
+        {
+            services.Configure<EndpointOptions>(o => (o.SiloPort, o.GatewayPort) = (siloPort, gatewayPort));
+            services.Configure<DevelopmentClusterMembershipOptions>(o => o.PrimarySiloEndpoint = new IPEndPoint(IPAddress.Loopback, siloPort));
+        });
         _configure?.Invoke(builder);
     }
 

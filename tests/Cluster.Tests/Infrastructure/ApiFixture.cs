@@ -1,8 +1,4 @@
-using Playbound.Cluster.Tests.Infrastructure;
-
-// The contract test classes compiled in from tests/Api.Tests ask for an ApiFixture in the "api" collection of this
-// namespace; here both stand for a cluster of processes instead of the embedded Api.
-namespace Playbound.Api.Tests.Infrastructure;
+namespace Playbound.Cluster.Tests.Infrastructure;
 
 /// <summary>
 /// Three silos and two Api nodes as child processes, shared by the contract tests. Every client alternates between

@@ -1,14 +1,15 @@
 using System.Globalization;
 using Npgsql;
-using Playbound.Grains;
-using Playbound.Runtime.Tests.Infrastructure;
+using Playbound.TestKit;
+using Playbound.TestKit.Kafka;
 
 namespace Playbound.Cluster.Tests.Infrastructure;
 
 /// <summary>
-/// A cluster of built silo and Api processes on loopback ports, against a database of its own (created here, dropped on
-/// dispose) and exchanges of its own on the broker. Nodes can be killed, stopped gracefully and started again on the
-/// same ports, as an orchestrator would.
+/// A cluster of built silo and Api processes on loopback ports, with a PostgreSQL database of its own (created here,
+/// dropped on dispose), Orleans cluster and service ids of its own in the shared Redis (its keys deleted on dispose), and
+/// a Kafka of its own: librdkafka's mock cluster in a child process. Nodes can be killed, stopped gracefully and started
+/// again on the same ports, as an orchestrator would.
 /// </summary>
 public sealed class ClusterProcesses : IAsyncDisposable
 {
@@ -16,10 +17,12 @@ public sealed class ClusterProcesses : IAsyncDisposable
     public const string SigningKey = "playbound-cluster-tests-signing-key-0123456789";
 
     private readonly string _id;
+    private readonly KafkaMockProcess _kafka;
 
-    private ClusterProcesses(string id, IReadOnlyList<NodeProcess> silos, IReadOnlyList<NodeProcess> apis)
+    private ClusterProcesses(string id, KafkaMockProcess kafka, IReadOnlyList<NodeProcess> silos, IReadOnlyList<NodeProcess> apis)
     {
         _id = id;
+        _kafka = kafka;
         Silos = silos;
         Apis = apis;
     }
@@ -49,12 +52,14 @@ public sealed class ClusterProcesses : IAsyncDisposable
 
         var id = Guid.NewGuid().ToString("N")[..12];
         await TestServers.CreateDatabaseAsync(Database(id));
-        var shared = SharedSettings(id, TestServers.PostgresDatabase(Database(id)));
+        var kafka = await KafkaMockProcess.StartAsync([(Topic, StreamPartitions), (Topic + ".dead-letters", 1)]);
+        var shared = SharedSettings(id, TestServers.PostgresDatabase(Database(id)), kafka.BootstrapServers);
         var siloNodes = Enumerable.Range(1, silos).Select(n => Node($"silo-{n}", Paths.SiloAssembly, Paths.SiloProject, shared, new()
         {
             ["Playbound:NodeId"] = n.ToString(CultureInfo.InvariantCulture),
             ["Playbound:Cluster:AdvertisedHost"] = "127.0.0.1",
             ["Playbound:Cluster:SiloPort"] = LoopbackPorts.Next().ToString(CultureInfo.InvariantCulture),
+            ["Playbound:Cluster:GatewayPort"] = LoopbackPorts.Next().ToString(CultureInfo.InvariantCulture),
         })).ToList();
         var apiOwn = new Dictionary<string, string>
         {
@@ -64,7 +69,7 @@ public sealed class ClusterProcesses : IAsyncDisposable
         };
         apiOwn = Merge(apiOwn, new Dictionary<string, string>(apiSettings ?? new Dictionary<string, string>()));
         var apiNodes = Enumerable.Range(0, apis).Select(n => Node($"api-{n}", Paths.ApiAssembly, Paths.ApiProject, shared, apiOwn)).ToList();
-        var cluster = new ClusterProcesses(id, siloNodes, apiNodes);
+        var cluster = new ClusterProcesses(id, kafka, siloNodes, apiNodes);
         try
         {
             await StartAllAsync(siloNodes);
@@ -116,22 +121,19 @@ public sealed class ClusterProcesses : IAsyncDisposable
     {
         await Task.WhenAll(Apis.Concat(Silos).Select(async n => await n.DisposeAsync()));
         NpgsqlConnection.ClearAllPools();
+        await _kafka.DisposeAsync();
         await TestServers.DropDatabaseAsync(Database(_id));
-        await TestServers.DeleteExchangesAsync(RealtimeExchange(_id), PresenceExchange(_id));
-        await TestServers.DeleteQueuesAsync(
-            [.. StreamNamespaces.All.SelectMany(ns => Enumerable.Range(0, StreamPartitions).Select(p => $"{StreamQueuePrefix(_id)}.{ns}.{p}")),
-             $"{StreamQueuePrefix(_id)}.dead-letter"]);
+        await TestServers.DeleteRedisKeysAsync(ServiceId(_id));
     }
 
+    // Fewer partitions than the default 8: the test load is small and the cores are few.
     private const int StreamPartitions = 4;
+    private const string Topic = "playbound-events";
 
     private static string Database(string id) => "playbound_ct_" + id;
 
-    private static string RealtimeExchange(string id) => $"playbound.ct.{id}.realtime";
-
-    private static string PresenceExchange(string id) => $"playbound.ct.{id}.presence";
-
-    private static string StreamQueuePrefix(string id) => $"playbound.ct.{id}.streams";
+    // Orleans' Redis keys start with the service id (state) or contain it (membership): one per test cluster.
+    private static string ServiceId(string id) => "playbound-ct-" + id;
 
     private static async Task StartAllAsync(IReadOnlyList<NodeProcess> nodes)
     {
@@ -143,29 +145,24 @@ public sealed class ClusterProcesses : IAsyncDisposable
         await Task.WhenAll(nodes.Select(n => n.WaitUntilReadyAsync()));
     }
 
-    private static Dictionary<string, string> SharedSettings(string id, string connectionString) => new()
+    private static Dictionary<string, string> SharedSettings(string id, string connectionString, string kafka) => new()
     {
         ["Playbound:Storage"] = "Postgres",
         ["ConnectionStrings:Postgres"] = connectionString,
+        ["ConnectionStrings:Redis"] = TestServers.Redis,
         ["Playbound:Auth:SigningKey"] = SigningKey,
         ["Playbound:Cluster:Enabled"] = "true",
-        // Quicker than the defaults so a killed silo is declared dead within seconds, yet slow enough for 2 busy cores.
-        ["Playbound:Cluster:Membership:HeartbeatInterval"] = "00:00:01",
-        ["Playbound:Cluster:Membership:DeathTimeout"] = "00:00:06",
-        ["Playbound:Cluster:Membership:RefreshInterval"] = "00:00:00.500",
-        // A starting silo's first statements (schema check, insert) pay for JIT and connection setup; on two cores
-        // shared with four other hosts and the test load, that can take longer than the 5 s default.
-        ["Playbound:Cluster:Membership:OperationTimeout"] = "00:00:15",
-        ["Playbound:Realtime:RabbitMq:Uri"] = TestServers.RabbitMq,
-        // Exchanges of this cluster alone: another cluster on the broker may generate the same user ids.
-        ["Playbound:Realtime:RabbitMq:Exchange"] = RealtimeExchange(id),
-        ["Playbound:Realtime:RabbitMq:PresenceExchange"] = PresenceExchange(id),
-        ["Playbound:Realtime:RabbitMq:ReconnectInterval"] = "00:00:01",
-        // Stream queues of this cluster alone, likewise; fewer partitions than the default, as the test load is small.
-        ["Playbound:Streams:RabbitMq:Uri"] = TestServers.RabbitMq,
-        ["Playbound:Streams:RabbitMq:QueuePrefix"] = StreamQueuePrefix(id),
-        ["Playbound:Streams:RabbitMq:Partitions"] = StreamPartitions.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["Playbound:Streams:RabbitMq:ReconnectInterval"] = "00:00:01",
+        ["Playbound:Cluster:ClusterId"] = ServiceId(id),
+        ["Playbound:Cluster:ServiceId"] = ServiceId(id),
+        // Orleans' failure detection, quicker than its defaults so a killed silo is declared dead within seconds, yet
+        // patient enough for two busy cores shared by five hosts and the test load.
+        ["Playbound:Cluster:Membership:ProbeTimeout"] = "00:00:02",
+        ["Playbound:Cluster:Membership:NumMissedProbesLimit"] = "2",
+        ["Playbound:Cluster:Membership:DeathVoteExpirationTimeout"] = "00:00:30",
+        ["Playbound:Cluster:Gateway:GatewayListRefreshPeriod"] = "00:00:02",
+        ["Playbound:Streams:Kafka:BootstrapServers"] = kafka,
+        ["Playbound:Streams:Kafka:Topic"] = Topic,
+        ["Playbound:Streams:Kafka:Partitions"] = StreamPartitions.ToString(CultureInfo.InvariantCulture),
         ["Logging:LogLevel:Default"] = "Warning",
         ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Information",
         ["Logging:Console:TimestampFormat"] = "HH:mm:ss.fff ",

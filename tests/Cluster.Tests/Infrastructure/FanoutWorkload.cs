@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Playbound.Api.Tests.Infrastructure;
 
 namespace Playbound.Cluster.Tests.Infrastructure;
 

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using Playbound.Api.Tests.Infrastructure;
 
 namespace Playbound.Cluster.Tests.Infrastructure;
 

@@ -3,18 +3,20 @@ using System.Diagnostics;
 namespace Playbound.Cluster.Tests.Infrastructure;
 
 /// <summary>
-/// Restarts of the local PostgreSQL and RabbitMQ that scripts/ensure-postgres.sh and scripts/ensure-rabbitmq.sh manage.
+/// Restarts of the local PostgreSQL and Redis that scripts/ensure-postgres.sh and scripts/ensure-redis.sh manage.
 /// Every client of those servers sees the restart, so only tests marked <see cref="ServerRestartFactAttribute"/> use this.
 /// </summary>
 public static class ServerRestarts
 {
-    /// <summary>Stops the RabbitMQ application for <paramref name="down"/>, then starts it and waits until it serves.</summary>
-    public static async Task RestartRabbitMqAsync(TimeSpan down)
+    /// <summary>
+    /// Stops the local Redis (its AOF, written with appendfsync always, keeps every acknowledged write), waits
+    /// <paramref name="down"/>, and starts it again through scripts/ensure-redis.sh, as an operator restarting it would.
+    /// </summary>
+    public static async Task RestartRedisAsync(TimeSpan down)
     {
-        await RunAsync("rabbitmqctl", "-q", "stop_app");
+        await RunAsync("redis-cli", "-p", "6379", "shutdown");
         await Task.Delay(down);
-        await RunAsync("rabbitmqctl", "-q", "start_app");
-        await RunAsync("rabbitmqctl", "-q", "await_startup", "--timeout", "60");
+        await RunAsync(Path.Combine(Paths.RepositoryRoot, "scripts", "ensure-redis.sh"));
     }
 
     /// <summary>Restarts PostgreSQL 15/main (every connection breaks) and waits until it accepts connections.</summary>
@@ -61,7 +63,7 @@ public sealed class ServerRestartFactAttribute : FactAttribute
     {
         if (!TestServers.MayRestartServers)
         {
-            Skip = "restarts the local PostgreSQL and RabbitMQ: set PLAYBOUND_TEST_SERVER_RESTART=1 (local servers only) and run alone";
+            Skip = "restarts the local Redis and PostgreSQL: set PLAYBOUND_TEST_SERVER_RESTART=1 (local servers only) and run alone";
         }
     }
 }
@@ -77,7 +79,7 @@ public sealed class LocalServersFactAttribute : FactAttribute
     {
         if (!TestServers.AreLocal)
         {
-            Skip = "runs scripts that manage the local PostgreSQL and RabbitMQ; PLAYBOUND_TEST_POSTGRES or PLAYBOUND_TEST_RABBITMQ is set";
+            Skip = "runs scripts that manage the local PostgreSQL and Redis; PLAYBOUND_TEST_POSTGRES or PLAYBOUND_TEST_REDIS is set";
         }
     }
 }

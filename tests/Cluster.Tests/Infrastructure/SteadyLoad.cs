@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
-using Playbound.Api.Tests.Infrastructure;
 
 namespace Playbound.Cluster.Tests.Infrastructure;
 

@@ -1,61 +1,51 @@
 using Npgsql;
-using RabbitMQ.Client;
+using StackExchange.Redis;
 
 namespace Playbound.Cluster.Tests.Infrastructure;
 
 /// <summary>
-/// The PostgreSQL and RabbitMQ the tests run against: <c>PLAYBOUND_TEST_POSTGRES</c> and <c>PLAYBOUND_TEST_RABBITMQ</c>,
-/// or the local ones scripts/ensure-postgres.sh and scripts/ensure-rabbitmq.sh start.
+/// The servers the cluster tests run against: the local PostgreSQL and Redis that scripts/test.sh starts, or others named
+/// by <c>PLAYBOUND_TEST_POSTGRES</c> and <c>PLAYBOUND_TEST_REDIS</c>. Kafka is librdkafka's mock cluster, one per test
+/// cluster (see <see cref="ClusterProcesses"/>).
 /// </summary>
 public static class TestServers
 {
     private const string LocalPostgres = "Host=127.0.0.1;Port=5432;Username=playbound;Password=playbound;Database=playbound_test";
-    private const string LocalRabbitMq = "amqp://guest:guest@127.0.0.1:5672/";
+    private const string LocalRedis = "127.0.0.1:6379";
 
-    /// <summary>The connection string of the tests' database; clusters get databases of their own beside it.</summary>
+    /// <summary>The PostgreSQL the tests create their databases in.</summary>
     public static string Postgres { get; } = Environment.GetEnvironmentVariable("PLAYBOUND_TEST_POSTGRES") ?? LocalPostgres;
 
-    /// <summary>The broker's URI.</summary>
-    public static string RabbitMq { get; } = Environment.GetEnvironmentVariable("PLAYBOUND_TEST_RABBITMQ") ?? LocalRabbitMq;
+    /// <summary>The Redis the clusters keep membership, grain state and the realtime backplane in.</summary>
+    public static string Redis { get; } = Environment.GetEnvironmentVariable("PLAYBOUND_TEST_REDIS") ?? LocalRedis;
 
-    /// <summary>
-    /// Whether the tests may restart PostgreSQL and RabbitMQ: only when both are the local ones the scripts manage and
-    /// <c>PLAYBOUND_TEST_SERVER_RESTART=1</c> opts in, because a restart breaks every other test run using them.
-    /// </summary>
+    /// <summary>Whether tests may restart the servers: asked for, and they are the local ones this machine manages.</summary>
     public static bool MayRestartServers => Environment.GetEnvironmentVariable("PLAYBOUND_TEST_SERVER_RESTART") == "1" && AreLocal;
 
-    /// <summary>Whether the tests use the local PostgreSQL and RabbitMQ that the scripts manage.</summary>
+    /// <summary>Whether the servers are the local ones scripts/test.sh manages.</summary>
     public static bool AreLocal =>
-        Environment.GetEnvironmentVariable("PLAYBOUND_TEST_POSTGRES") is null && Environment.GetEnvironmentVariable("PLAYBOUND_TEST_RABBITMQ") is null;
+        Environment.GetEnvironmentVariable("PLAYBOUND_TEST_POSTGRES") is null && Environment.GetEnvironmentVariable("PLAYBOUND_TEST_REDIS") is null;
 
-    /// <summary>The connection string of database <paramref name="database"/> on the tests' server.</summary>
+    /// <summary>The connection string of <paramref name="database"/> on <see cref="Postgres"/>.</summary>
     public static string PostgresDatabase(string database) => new NpgsqlConnectionStringBuilder(Postgres) { Database = database }.ConnectionString;
 
-    /// <summary>Creates the empty database <paramref name="database"/>.</summary>
+    /// <summary>Creates <paramref name="database"/>.</summary>
     public static Task CreateDatabaseAsync(string database) => AdminAsync($"CREATE DATABASE \"{database}\"");
 
-    /// <summary>Drops <paramref name="database"/>, disconnecting whoever is still in it.</summary>
+    /// <summary>Drops <paramref name="database"/>, closing its connections.</summary>
     public static Task DropDatabaseAsync(string database) => AdminAsync($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)");
 
-    /// <summary>Deletes <paramref name="exchanges"/> from the broker (they are not durable, but outlive their cluster).</summary>
-    public static async Task DeleteExchangesAsync(params string[] exchanges)
+    /// <summary>Deletes every Redis key starting with <paramref name="prefix"/>: a test cluster's membership and grain state.</summary>
+    public static async Task DeleteRedisKeysAsync(string prefix)
     {
-        await using var connection = await new ConnectionFactory { Uri = new Uri(RabbitMq) }.CreateConnectionAsync();
-        await using var channel = await connection.CreateChannelAsync();
-        foreach (var exchange in exchanges)
+        await using var redis = await ConnectionMultiplexer.ConnectAsync(Redis);
+        foreach (var endpoint in redis.GetEndPoints())
         {
-            await channel.ExchangeDeleteAsync(exchange);
-        }
-    }
-
-    /// <summary>Deletes <paramref name="queues"/> from the broker (stream queues are durable and keep their events on disk).</summary>
-    public static async Task DeleteQueuesAsync(params string[] queues)
-    {
-        await using var connection = await new ConnectionFactory { Uri = new Uri(RabbitMq) }.CreateConnectionAsync();
-        await using var channel = await connection.CreateChannelAsync();
-        foreach (var queue in queues)
-        {
-            await channel.QueueDeleteAsync(queue);
+            var keys = redis.GetServer(endpoint).Keys(pattern: prefix + "*", pageSize: 1000).ToArray();
+            if (keys.Length > 0)
+            {
+                await redis.GetDatabase().KeyDeleteAsync(keys);
+            }
         }
     }
 

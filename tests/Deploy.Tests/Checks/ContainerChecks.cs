@@ -14,7 +14,7 @@ internal static class ContainerChecks
         ["livenessProbe"] = "/health/live",
     };
 
-    /// <summary>Whether a container runs one of Playbound's own images (as opposed to PostgreSQL or RabbitMQ).</summary>
+    /// <summary>Whether a container runs one of Playbound's own images (as opposed to PostgreSQL or Redis).</summary>
     public static bool IsPlaybound(JsonObject container) => ((string?)container["image"])?.StartsWith("playbound/", StringComparison.Ordinal) == true;
 
     public static IEnumerable<string> ProbesAndResources(IReadOnlyList<JsonObject> resources)

@@ -14,6 +14,11 @@ internal static class ManifestChecks
         .. ContainerChecks.ProbesAndResources(resources),
         .. ContainerChecks.Rollouts(resources),
         .. ShutdownChecks.GracePeriods(resources),
+        .. OrleansChecks.KubernetesHosting(resources),
+        .. OrleansChecks.ClientsJoinTheSilos(resources),
+        .. OrleansChecks.PodPermissions(resources),
+        .. DataStoreChecks.RedisDurability(resources),
+        .. DataStoreChecks.KafkaTopics(resources),
         .. ConfigurationChecks.KeysAreDocumented(resources, context),
         .. ConfigurationChecks.ReferencesResolve(resources, context),
     ];

@@ -5,11 +5,16 @@ namespace Playbound.Deploy.Tests.Rendering;
 /// <summary>
 /// Renders a kustomization directory with the subset of kustomize that k8s/ uses (kubectl is not available to the
 /// tests): <c>resources</c> (files and directories), <c>patches</c> (strategic-merge files, matched on kind and name),
-/// <c>images</c> (<c>newName</c>, <c>newTag</c>) and <c>secretGenerator</c>/<c>configMapGenerator</c> literals.
-/// Generated names get no hash suffix, so references need no rewriting.
+/// <c>images</c> (<c>newName</c>, <c>newTag</c>), <c>secretGenerator</c>/<c>configMapGenerator</c> literals and
+/// <c>namespace</c> (set on every namespaced object; of RoleBinding subjects, like kustomize's default, only on those
+/// named <c>default</c>). Generated names get no hash suffix, so references need no rewriting.
 /// </summary>
 internal static class Kustomization
 {
+    /// <summary>Kinds k8s/ uses that have no namespace.</summary>
+    private static readonly string[] ClusterScopedKinds =
+        ["Namespace", "ClusterRole", "ClusterRoleBinding", "CustomResourceDefinition", "PersistentVolume", "StorageClass"];
+
     public static IReadOnlyList<JsonObject> Render(string directory)
     {
         var kustomization = Yaml.ReadDocuments(File.ReadAllText(Path.Combine(directory, "kustomization.yaml"))).Single();
@@ -30,6 +35,11 @@ internal static class Kustomization
         foreach (var image in Items(kustomization["images"]))
         {
             SetImage(resources, image!.AsObject());
+        }
+
+        if ((string?)kustomization["namespace"] is { Length: > 0 } name)
+        {
+            SetNamespace(resources, name);
         }
 
         return resources;
@@ -64,6 +74,22 @@ internal static class Kustomization
             var target = resources.SingleOrDefault(resource => resource.Kind() == kind && resource.Name() == name)
                 ?? throw new InvalidOperationException($"{path}: no {kind} named {name} to patch");
             StrategicMerge.Apply(target, patch);
+        }
+    }
+
+    private static void SetNamespace(List<JsonObject> resources, string name)
+    {
+        foreach (var resource in resources.Where(resource => !ClusterScopedKinds.Contains(resource.Kind())))
+        {
+            resource["metadata"]!["namespace"] = name;
+        }
+
+        foreach (var binding in resources.Where(resource => resource.Kind() is "RoleBinding" or "ClusterRoleBinding"))
+        {
+            foreach (var subject in Manifest.List(binding["subjects"]).Where(subject => (string?)subject["name"] == "default"))
+            {
+                subject["namespace"] = name;
+            }
         }
     }
 

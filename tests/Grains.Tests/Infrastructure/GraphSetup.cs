@@ -13,7 +13,7 @@ public static class GraphSetup
     private const int Parallelism = 16;
 
     /// <summary>Creates <paramref name="count"/> users who follow <paramref name="authorId"/>; returns their ids in creation order.</summary>
-    public static async Task<string[]> AddFollowersAsync(SocialHost host, string authorId, int count)
+    public static async Task<string[]> AddFollowersAsync(SocialCluster host, string authorId, int count)
     {
         var directory = host.Services.GetRequiredService<IUserDirectory>();
         var graph = host.Services.GetRequiredService<IFollowGraph>();

@@ -4,9 +4,8 @@ using Playbound.Grains.Tests.Stores;
 namespace Playbound.Grains.Tests.Infrastructure;
 
 /// <summary>
-/// Real databases for silo tests: a fresh SQLite directory each, or a fresh PostgreSQL database each on the
-/// <see cref="PostgresServer"/> (a silo's outbox relay delivers every event in its database, so silos never share one
-/// unless a test restarts on it).
+/// Real databases for cluster tests: a fresh SQLite directory each, or a fresh PostgreSQL database each on the
+/// <see cref="PostgresServer"/> (clusters never share one unless a test restarts on it).
 /// </summary>
 public static class TestDatabases
 {

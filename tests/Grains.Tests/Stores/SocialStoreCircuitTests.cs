@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Playbound.Grains.Stores;
-using Playbound.Runtime.Resilience;
+using Playbound.Grains.Stores.Resilience;
 using Polly.CircuitBreaker;
 
 namespace Playbound.Grains.Tests.Stores;

@@ -2,8 +2,7 @@ using System.Data;
 using System.Data.Common;
 using Npgsql;
 using Playbound.Grains.Stores.Sql;
-using Playbound.Runtime.Resilience;
-using Playbound.Runtime.Storage;
+using Playbound.Grains.Stores.Resilience;
 
 namespace Playbound.Grains.Stores.Postgres;
 

@@ -1,7 +1,6 @@
 using System.Data;
 using System.Data.Common;
-using Playbound.Runtime.Resilience;
-using Playbound.Runtime.Storage;
+using Playbound.Grains.Stores.Resilience;
 
 namespace Playbound.Grains.Stores.Sql;
 

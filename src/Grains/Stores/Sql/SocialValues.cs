@@ -1,5 +1,4 @@
 using System.Globalization;
-using Playbound.Runtime.Storage;
 
 namespace Playbound.Grains.Stores.Sql;
 

@@ -4,8 +4,7 @@ using System.Globalization;
 using System.Text;
 using Microsoft.Data.Sqlite;
 using Playbound.Grains.Stores.Sql;
-using Playbound.Runtime.Resilience;
-using Playbound.Runtime.Storage;
+using Playbound.Grains.Stores.Resilience;
 
 namespace Playbound.Grains.Stores.Sqlite;
 

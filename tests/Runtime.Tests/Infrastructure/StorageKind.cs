@@ -1,8 +1,0 @@
-namespace Playbound.Runtime.Tests.Infrastructure;
-
-public enum StorageKind
-{
-    Memory,
-    Sqlite,
-    Postgres,
-}
