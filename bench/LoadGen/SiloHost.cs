@@ -32,7 +32,7 @@ public sealed class SiloHost : IAsyncDisposable
     /// <summary>Waits until the embedded event queue is empty: every event published so far was delivered.</summary>
     public async Task DrainEventQueueAsync()
     {
-        var queue = Path.Combine(_dataDirectory, StreamSettings.EmbeddedQueueFile);
+        var queue = Path.Combine(_dataDirectory, StorageSettings.EventQueueFile);
         while (true)
         {
             await using var connection = await SqliteConnections.OpenAsync(queue);

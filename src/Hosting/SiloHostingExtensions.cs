@@ -115,10 +115,10 @@ public static class SiloHostingExtensions
         }
 
         var dataDirectory = storage.DataDirectory;
-        silo.AddSqliteGrainStorageAsDefault(o => o.DatabasePath = Path.Combine(dataDirectory, StreamSettings.EmbeddedStateFile));
+        silo.AddSqliteGrainStorageAsDefault(o => o.DatabasePath = Path.Combine(dataDirectory, StorageSettings.GrainStateFile));
         silo.AddSqliteStreams(StreamNamespaces.ProviderName, stream =>
         {
-            stream.ConfigureSqlite(o => o.DatabasePath = Path.Combine(dataDirectory, StreamSettings.EmbeddedQueueFile));
+            stream.ConfigureSqlite(o => o.DatabasePath = Path.Combine(dataDirectory, StorageSettings.EventQueueFile));
             stream.ConfigureStreamPubSub(StreamPubSubType.ImplicitOnly);
             stream.ConfigurePullingAgent(o => o.Configure(StreamSettings.ConfigurePullingAgent));
         });

@@ -21,6 +21,12 @@ public sealed record StorageSettings(StorageKind Kind, string DataDirectory, str
     /// <summary>The default of <c>Playbound:DataDir</c>.</summary>
     public const string DefaultDataDirectory = "./data";
 
+    /// <summary>The SQLite file under <see cref="DataDirectory"/> that holds embedded mode's grain state.</summary>
+    public const string GrainStateFile = "grains.db";
+
+    /// <summary>The SQLite file under <see cref="DataDirectory"/> that holds embedded mode's event queue.</summary>
+    public const string EventQueueFile = "events.db";
+
     /// <summary>Reads <c>Playbound:Storage</c>, <c>Playbound:DataDir</c> and <c>ConnectionStrings:Postgres</c>.</summary>
     /// <exception cref="InvalidOperationException">The storage kind is unknown, or Postgres has no connection string.</exception>
     public static StorageSettings From(IConfiguration configuration)

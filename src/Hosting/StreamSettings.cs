@@ -13,12 +13,6 @@ public static class StreamSettings
     /// <summary>The default topic of Playbound's events.</summary>
     public const string DefaultTopic = "playbound-events";
 
-    /// <summary>The file under <c>Playbound:DataDir</c> that holds embedded mode's event queue.</summary>
-    public const string EmbeddedQueueFile = "events.db";
-
-    /// <summary>The file under <c>Playbound:DataDir</c> that holds embedded mode's grain state.</summary>
-    public const string EmbeddedStateFile = "grains.db";
-
     /// <summary>
     /// How often a pulling agent looks at its queue when the last look found nothing. Orleans' default (100 ms) is
     /// most of a push's latency; a look is one indexed query (SQLite) or a read of what librdkafka already fetched.

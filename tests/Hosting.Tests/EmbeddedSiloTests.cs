@@ -1,9 +1,9 @@
+using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Orleans.Configuration;
 using Playbound.Grains;
 using Playbound.TestKit;
 
@@ -34,8 +34,6 @@ public sealed class EmbeddedSiloTests
             Assert.Equal(
                 ["events.db", "grains.db", "social.db"],
                 Directory.GetFiles(dataDir).Select(Path.GetFileName).Where(static f => f!.EndsWith(".db", StringComparison.Ordinal)).Order());
-            Assert.Equal(StreamSettings.EmbeddedStateFile, "grains.db");
-            Assert.Equal(StreamSettings.EmbeddedQueueFile, "events.db");
 
             var health = await host.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync(c => c.Tags.Contains(ServiceDefaultsExtensions.ReadyTag));
             Assert.Equal(HealthStatus.Healthy, health.Status);
@@ -58,12 +56,16 @@ public sealed class EmbeddedSiloTests
     {
         var builder = new HostApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Configuration.AddInMemoryCollection(settings.Select(s => KeyValuePair.Create(s.Key, (string?)s.Value)));
-        builder.AddPlayboundSilo();
-
-        // Embedded mode listens on Orleans' default ports, which another silo on this machine may hold.
+        // Embedded mode listens on Playbound:Cluster:SiloPort and :GatewayPort (Orleans' defaults), which another silo
+        // on this machine may hold: free ones, through the same settings an operator would use.
         var port = LoopbackPorts.NextRange(2);
-        builder.Services.Configure<EndpointOptions>(o => (o.SiloPort, o.GatewayPort) = (port, port + 1));
+        builder.Configuration.AddInMemoryCollection(
+        [
+            KeyValuePair.Create("Playbound:Cluster:SiloPort", (string?)port.ToString(CultureInfo.InvariantCulture)),
+            KeyValuePair.Create("Playbound:Cluster:GatewayPort", (string?)(port + 1).ToString(CultureInfo.InvariantCulture)),
+            .. settings.Select(s => KeyValuePair.Create(s.Key, (string?)s.Value)),
+        ]);
+        builder.AddPlayboundSilo();
         return builder.Build();
     }
 }

@@ -50,6 +50,10 @@ public sealed partial class ApiProcess : IAsyncLifetime
         }
 
         start.Environment["Playbound__DataDir"] = _dataDirectory;
+        // The embedded silo's ports, free ones rather than Orleans' defaults, which another silo here may hold.
+        var siloPorts = LoopbackPorts.NextRange(2);
+        start.Environment["Playbound__Cluster__SiloPort"] = siloPorts.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        start.Environment["Playbound__Cluster__GatewayPort"] = (siloPorts + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
         start.Environment["Playbound__Feed__CelebrityThreshold"] = CelebrityThreshold.ToString(System.Globalization.CultureInfo.InvariantCulture);
         // The tests register and call far faster than a person; they test behaviour, not PBKDF2 or the limiter.
         start.Environment["Playbound__Auth__PasswordHashIterations"] = "1000";
