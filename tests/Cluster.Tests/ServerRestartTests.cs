@@ -4,7 +4,7 @@ using Xunit.Abstractions;
 
 namespace Playbound.Cluster.Tests;
 
-/// <summary>RabbitMQ and then PostgreSQL restart while posts fan out; the cluster rides through and recovers by itself.</summary>
+/// <summary>Redis and then PostgreSQL restart while posts fan out; the cluster rides through and recovers by itself.</summary>
 [Collection(ServerRestartCollection.Name)]
 public sealed class ServerRestartTests(ITestOutputHelper output)
 {

@@ -52,7 +52,7 @@ public static class ServerRestarts
 }
 
 /// <summary>
-/// A test that restarts the shared PostgreSQL or RabbitMQ: skipped unless <see cref="TestServers.MayRestartServers"/>
+/// A test that restarts the shared PostgreSQL or Redis: skipped unless <see cref="TestServers.MayRestartServers"/>
 /// (<c>PLAYBOUND_TEST_SERVER_RESTART=1</c> and both servers local), because every other user of those servers,
 /// including test projects running in parallel, sees the restart.
 /// </summary>
@@ -69,8 +69,8 @@ public sealed class ServerRestartFactAttribute : FactAttribute
 }
 
 /// <summary>
-/// A test that runs scripts (scripts/cluster.sh) against the local PostgreSQL and RabbitMQ they manage: skipped when
-/// <c>PLAYBOUND_TEST_POSTGRES</c> or <c>PLAYBOUND_TEST_RABBITMQ</c> point elsewhere.
+/// A test that runs scripts (scripts/cluster.sh) against the local PostgreSQL and Redis they manage: skipped when
+/// <c>PLAYBOUND_TEST_POSTGRES</c> or <c>PLAYBOUND_TEST_REDIS</c> point elsewhere.
 /// </summary>
 public sealed class LocalServersFactAttribute : FactAttribute
 {
