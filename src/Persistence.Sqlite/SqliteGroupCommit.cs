@@ -49,7 +49,6 @@ public sealed partial class SqliteGroupCommit<TChange, TResult>(
 
     private async Task RunAsync()
     {
-        await using var connection = await SqliteConnections.OpenAsync(databasePath);
         var batch = new List<(TChange Change, TaskCompletionSource<TResult> Committed)>(maxBatchSize);
         var changes = new List<TChange>(maxBatchSize);
         while (await _queue.Reader.WaitToReadAsync())
@@ -62,6 +61,9 @@ public sealed partial class SqliteGroupCommit<TChange, TResult>(
 
             try
             {
+                // A pooled connection per batch: a file that cannot be opened fails this batch's callers, and the
+                // next batch tries again, instead of the writer dying with every later caller waiting forever.
+                await using var connection = await SqliteConnections.OpenAsync(databasePath);
                 TResult[] results;
                 using (var transaction = connection.BeginTransaction())
                 {

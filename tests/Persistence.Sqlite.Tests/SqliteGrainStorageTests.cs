@@ -75,6 +75,25 @@ public sealed class SqliteGrainStorageTests : IAsyncLifetime
             storage.WriteStateAsync("s", GrainId.Create("probe", "x"), new GrainState<ProbeState>(new ProbeState())));
     }
 
+    [Fact]
+    public async Task A_database_that_cannot_be_opened_fails_the_write_and_the_next_write_works_again()
+    {
+        var storage = await _files.StartAsync();
+        var file = _files.DatabasePath;
+        SqliteConnection.ClearAllPools();
+        File.Move(file, file + ".away");
+        Directory.CreateDirectory(file); // a directory where the database file was: SQLite cannot open it
+
+        await Assert.ThrowsAsync<SqliteException>(() =>
+            storage.WriteStateAsync("s", GrainId.Create("probe", "while-away"), new GrainState<ProbeState>(new ProbeState())));
+
+        Directory.Delete(file);
+        File.Move(file + ".away", file);
+        var state = new GrainState<ProbeState>(new ProbeState { Version = 4 });
+        await storage.WriteStateAsync("s", GrainId.Create("probe", "after"), state);
+        Assert.Equal("1", state.ETag);
+    }
+
     public Task InitializeAsync() => Task.CompletedTask;
 
     public Task DisposeAsync() => _files.DisposeAsync().AsTask();
