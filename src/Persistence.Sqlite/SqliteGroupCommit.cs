@@ -51,6 +51,7 @@ public sealed partial class SqliteGroupCommit<TChange, TResult>(
     {
         var batch = new List<(TChange Change, TaskCompletionSource<TResult> Committed)>(maxBatchSize);
         var changes = new List<TChange>(maxBatchSize);
+        SqliteConnection? connection = null;
         while (await _queue.Reader.WaitToReadAsync())
         {
             while (batch.Count < maxBatchSize && _queue.Reader.TryRead(out var item))
@@ -61,9 +62,9 @@ public sealed partial class SqliteGroupCommit<TChange, TResult>(
 
             try
             {
-                // A pooled connection per batch: a file that cannot be opened fails this batch's callers, and the
+                // Opened again after any failure: a file that cannot be opened fails this batch's callers and the
                 // next batch tries again, instead of the writer dying with every later caller waiting forever.
-                await using var connection = await SqliteConnections.OpenAsync(databasePath);
+                connection ??= await SqliteConnections.OpenAsync(databasePath);
                 TResult[] results;
                 using (var transaction = connection.BeginTransaction())
                 {
@@ -78,12 +79,23 @@ public sealed partial class SqliteGroupCommit<TChange, TResult>(
             }
             catch (Exception exception)
             {
+                if (connection is not null)
+                {
+                    await connection.DisposeAsync();
+                    connection = null;
+                }
+
                 LogCommitFailed(logger, exception, batch.Count, databasePath);
                 batch.ForEach(item => item.Committed.TrySetException(exception));
             }
 
             batch.Clear();
             changes.Clear();
+        }
+
+        if (connection is not null)
+        {
+            await connection.DisposeAsync();
         }
     }
 
