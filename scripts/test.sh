@@ -15,6 +15,9 @@ if [[ -z "${PLAYBOUND_TEST_REDIS:-}" ]]; then
 fi
 # chromium + chromedriver and node for tests/EndToEnd.Tests.
 scripts/ensure-browser.sh
+# The web page's SignalR browser client, installed from src/Api's committed package-lock.json (integrity-checked);
+# the Api build copies it into wwwroot/lib/signalr/.
+npm ci --prefix src/Api --no-audit --no-fund
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 results="artifacts/test-results"

@@ -3,16 +3,19 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using HubConnection = Playbound.HubClient.HubClient;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR.Client;
 
 namespace Playbound.LoadGen;
 
 /// <summary>
 /// Measures live push against a running Api: registers an author and <c>--followers</c> followers over REST, opens
-/// <c>--connections-per-user</c> hub connections for each follower, then the author posts <c>--posts</c> times,
-/// <c>--interval-ms</c> apart. Latency is from just before the POST is sent to the moment a connection's receive
-/// completes, over every delivery after the first <c>--warmup</c> posts (which activate the feeds and JIT the path). With <c>--server-pid</c> it also reports the server's resident memory per
-/// connection. The server must allow the registrations (raise Playbound:RateLimit:Auth) and may hash passwords
+/// <c>--connections-per-user</c> hub connections for each follower with the official SignalR .NET client (WebSockets
+/// straight away, no negotiate round trip, the token as <c>?access_token=</c> as browsers send it), then the author posts
+/// <c>--posts</c> times, <c>--interval-ms</c> apart. Latency is from just before the POST is sent to the moment the
+/// client hands a connection the pushed post (the first thing its <c>feedPost</c> handler does is read the clock), over
+/// every delivery after the first <c>--warmup</c> posts (which activate the feeds and JIT the path). With
+/// <c>--server-pid</c> it also reports the server's resident memory per connection. The server must allow the registrations (raise Playbound:RateLimit:Auth) and may hash passwords
 /// cheaply (Playbound:Auth:PasswordHashIterations): neither touches the push path.
 /// </summary>
 public static class RealtimeCommand
@@ -44,19 +47,27 @@ public static class RealtimeCommand
         var started = new long[warmup + posts];
         var latencies = new List<double>[followers * perUser];
         var connections = new HubConnection[followers * perUser];
+        var closedEarly = 0;
         var opening = Stopwatch.StartNew();
         await Parallel.ForEachAsync(Enumerable.Range(0, connections.Length), new ParallelOptions { MaxDegreeOfParallelism = 64 }, async (i, ct) =>
         {
             var received = latencies[i] = new List<double>(posts);
-            var hub = connections[i] = new HubConnection();
-            hub.On<PushedPost>("feedPost", (post, at) =>
+            var hub = connections[i] = Connect(hubUrl, fans[i / perUser]);
+            // The client runs one connection's handlers one at a time, so each list has a single writer.
+            hub.On<PushedPost>("feedPost", post =>
             {
+                var at = Stopwatch.GetTimestamp();
                 if (PostNumber(post) is var number && number >= warmup)
                 {
                     received.Add(Stopwatch.GetElapsedTime(started[number], at).TotalMilliseconds);
                 }
             });
-            await hub.ConnectAsync(hubUrl, fans[i / perUser], ct);
+            hub.Closed += _ =>
+            {
+                Interlocked.Increment(ref closedEarly);
+                return Task.CompletedTask;
+            };
+            await hub.StartAsync(ct);
         });
         Console.WriteLine($"{connections.Length:N0} connections open in {opening.Elapsed.TotalSeconds:N1} s");
         await Task.Delay(TimeSpan.FromSeconds(2));
@@ -70,11 +81,21 @@ public static class RealtimeCommand
         }
 
         await Task.Delay(TimeSpan.FromSeconds(3));
-        var closed = connections.Count(static c => c.Closed.IsCompleted);
+        var closed = Volatile.Read(ref closedEarly);
         await Task.WhenAll(connections.Select(static c => c.DisposeAsync().AsTask()));
         Report(latencies, (long)posts * connections.Length, closed);
         return 0;
     }
+
+    // No automatic reconnect: a connection that closes early is counted, not hidden.
+    private static HubConnection Connect(Uri hubUrl, string token) =>
+        new HubConnectionBuilder()
+            .WithUrl(new Uri($"{hubUrl}?access_token={Uri.EscapeDataString(token)}"), static o =>
+            {
+                o.SkipNegotiation = true;
+                o.Transports = HttpTransportType.WebSockets;
+            })
+            .Build();
 
     private static int PostNumber(PushedPost post) => int.Parse(post.Text.AsSpan("push #".Length), CultureInfo.InvariantCulture);
 

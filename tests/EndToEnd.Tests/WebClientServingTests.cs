@@ -1,13 +1,12 @@
 using System.Net;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Playbound.EndToEnd.Tests.Infrastructure;
 
 namespace Playbound.EndToEnd.Tests;
 
-/// <summary>The built Api serves the page and the SignalR client it fetched at build time.</summary>
+/// <summary>The built Api serves the page and the SignalR browser client that npm installed from the committed lockfile.</summary>
 [Collection(ApiCollection.Name)]
-public sealed partial class WebClientServingTests(ApiProcess api)
+public sealed class WebClientServingTests(ApiProcess api)
 {
     [Theory]
     [InlineData("/", "text/html")]
@@ -39,18 +38,34 @@ public sealed partial class WebClientServingTests(ApiProcess api)
     }
 
     [Fact]
-    public void The_node_tests_pin_the_same_signalr_client_the_build_fetches()
+    public void The_node_tests_pin_the_same_signalr_client_as_the_page()
     {
-        var targets = File.ReadAllText(Path.Combine(Paths.ApiProject, "SignalRClient.targets"));
-        using var lockFile = JsonDocument.Parse(File.ReadAllText(Path.Combine(Paths.NodeTests, "package-lock.json")));
-        var locked = lockFile.RootElement.GetProperty("packages").GetProperty("node_modules/@microsoft/signalr");
+        var page = LockedSignalR(Paths.ApiProject);
+        var node = LockedSignalR(Paths.NodeTests);
 
-        Assert.Equal(Property(targets, "SignalRClientVersion"), locked.GetProperty("version").GetString());
-        Assert.Equal(Property(targets, "SignalRClientIntegrity"), locked.GetProperty("integrity").GetString());
+        Assert.Equal(page.Version, node.Version);
+        Assert.Equal(page.Integrity, node.Integrity);
+        Assert.StartsWith("sha512-", page.Integrity, StringComparison.Ordinal);
     }
 
-    private static string Property(string project, string name) =>
-        Regex.Match(project, $"<{name}>([^<]+)</{name}>") is { Success: true } match
-            ? match.Groups[1].Value
-            : throw new InvalidOperationException($"SignalRClient.targets has no {name}");
+    [Fact]
+    public async Task The_page_gets_the_signalr_client_npm_installed_from_the_lockfile()
+    {
+        using var http = new HttpClient { BaseAddress = api.BaseAddress };
+        var installed = Path.Combine(Paths.ApiProject, "node_modules", "@microsoft", "signalr");
+        using var package = JsonDocument.Parse(File.ReadAllText(Path.Combine(installed, "package.json")));
+
+        var served = await http.GetByteArrayAsync("/lib/signalr/signalr.min.js");
+
+        Assert.Equal(LockedSignalR(Paths.ApiProject).Version, package.RootElement.GetProperty("version").GetString());
+        Assert.Equal(File.ReadAllBytes(Path.Combine(installed, "dist", "browser", "signalr.min.js")), served);
+    }
+
+    // The @microsoft/signalr entry of the committed package-lock.json in `directory`.
+    private static (string? Version, string? Integrity) LockedSignalR(string directory)
+    {
+        using var lockFile = JsonDocument.Parse(File.ReadAllText(Path.Combine(directory, "package-lock.json")));
+        var locked = lockFile.RootElement.GetProperty("packages").GetProperty("node_modules/@microsoft/signalr");
+        return (locked.GetProperty("version").GetString(), locked.GetProperty("integrity").GetString());
+    }
 }

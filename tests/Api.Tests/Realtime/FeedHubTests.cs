@@ -1,12 +1,15 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
 using Playbound.Api.Tests.Infrastructure;
-using Playbound.HubClient;
-using HubConnection = Playbound.HubClient.HubClient;
 
 namespace Playbound.Api.Tests.Realtime;
 
-/// <summary>The hub at /hubs/feed end to end over real sockets: who receives which push, and what bad calls get.</summary>
+/// <summary>
+/// The hub at /hubs/feed end to end over real sockets with the official SignalR .NET client: who receives which push,
+/// and what bad calls get.
+/// </summary>
 [Collection(RealtimeCollection.Name)]
 public sealed class FeedHubTests(RealtimeFixture api)
 {
@@ -123,11 +126,12 @@ public sealed class FeedHubTests(RealtimeFixture api)
     [InlineData("eyJhbGciOiJub25lIn0.eyJzdWIiOiIxIn0.")]
     public async Task A_connection_without_a_valid_token_is_refused_with_401(string? token)
     {
-        await using var hub = new HubConnection();
+        await using var hub = api.NewConnection(token);
 
-        var refused = await Assert.ThrowsAsync<HubConnectionRefusedException>(() => hub.ConnectAsync(api.HubUrl, token));
+        var refused = await Assert.ThrowsAsync<HttpRequestException>(() => hub.StartAsync());
 
         Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        Assert.Equal(HubConnectionState.Disconnected, hub.State);
     }
 
     [Fact]
@@ -135,12 +139,19 @@ public sealed class FeedHubTests(RealtimeFixture api)
     {
         var user = await api.UserAsync();
         var shortLived = TestTokens.Hs256(user.UserId, expires: DateTime.UtcNow.AddSeconds(2));
-        await using var hub = new HubConnection();
-        await hub.ConnectAsync(api.HubUrl, shortLived);
+        await using var hub = api.NewConnection(shortLived);
+        var closed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        hub.Closed += _ =>
+        {
+            closed.TrySetResult();
+            return Task.CompletedTask;
+        };
+        await hub.StartAsync();
 
-        var closed = await hub.Closed.WaitAsync(TimeSpan.FromSeconds(30));
+        // The server ends the connection: the client did not stop it and does not reconnect (none is configured).
+        await closed.Task.WaitAsync(TimeSpan.FromSeconds(30));
 
-        Assert.IsType<HubConnectionClosedException>(closed);
+        Assert.Equal(HubConnectionState.Disconnected, hub.State);
     }
 
     [Theory]
@@ -154,12 +165,13 @@ public sealed class FeedHubTests(RealtimeFixture api)
         var realPost = (await author.CreatePostAsync("real")).GetProperty("postId").GetString()!;
         await using var hub = await api.ConnectAsync(watcher);
 
-        var failure = await Assert.ThrowsAsync<HubInvocationException>(() => hub.InvokeAsync("WatchPost", postId));
-        Assert.Contains(error, failure.ServerError, StringComparison.Ordinal);
-        await Assert.ThrowsAsync<HubInvocationException>(() => hub.InvokeAsync("WatchPost", 42, "extra"));
-        await Assert.ThrowsAsync<HubInvocationException>(() => hub.InvokeAsync("NoSuchMethod"));
+        var failure = await Assert.ThrowsAsync<HubException>(() => hub.InvokeAsync("WatchPost", postId));
+        Assert.Contains(error, failure.Message, StringComparison.Ordinal);
+        await Assert.ThrowsAsync<HubException>(() => hub.InvokeAsync("WatchPost", 42, "extra"));
+        await Assert.ThrowsAsync<HubException>(() => hub.InvokeAsync("NoSuchMethod"));
 
         await hub.InvokeAsync("WatchPost", realPost);
+        Assert.Equal(HubConnectionState.Connected, hub.State);
     }
 
     [Fact]
@@ -175,8 +187,9 @@ public sealed class FeedHubTests(RealtimeFixture api)
             await (i % 2 == 0 ? hub : second).InvokeAsync("UnwatchPost", postId);
         }
 
-        var limited = await Assert.ThrowsAsync<HubInvocationException>(() => second.InvokeAsync("WatchPost", postId));
-        Assert.Contains("Too many hub calls", limited.ServerError, StringComparison.Ordinal);
+        var limited = await Assert.ThrowsAsync<HubException>(() => second.InvokeAsync("WatchPost", postId));
+        Assert.Contains("Too many hub calls", limited.Message, StringComparison.Ordinal);
+        Assert.Equal(HubConnectionState.Connected, second.State);
 
         // The user's bucket, shared by both connections, refills at one call a second.
         await Eventually.TrueAsync(
@@ -187,7 +200,7 @@ public sealed class FeedHubTests(RealtimeFixture api)
                     await hub.InvokeAsync("WatchPost", postId);
                     return true;
                 }
-                catch (HubInvocationException refused) when (refused.ServerError.Contains("Too many hub calls", StringComparison.Ordinal))
+                catch (HubException refused) when (refused.Message.Contains("Too many hub calls", StringComparison.Ordinal))
                 {
                     return false;
                 }

@@ -1,11 +1,12 @@
+using Microsoft.AspNetCore.SignalR.Client;
 using Playbound.Api.Tests.Infrastructure;
-using HubConnection = Playbound.HubClient.HubClient;
 
 namespace Playbound.Api.Tests.Realtime;
 
 /// <summary>
-/// One Api on real Kestrel sockets for the hub tests. Authors with two or more followers count as celebrities, and
-/// the hub's per-user call bucket is small so the rate-limit test can empty it quickly.
+/// One Api on real Kestrel sockets for the hub tests, which connect with the official SignalR .NET client (negotiate,
+/// then WebSockets). Authors with two or more followers count as celebrities, and the hub's per-user call bucket is
+/// small so the rate-limit test can empty it quickly.
 /// </summary>
 public sealed class RealtimeFixture : IDisposable
 {
@@ -32,11 +33,29 @@ public sealed class RealtimeFixture : IDisposable
     /// <summary>A newly registered user.</summary>
     public Task<ApiClient> UserAsync() => Factory.NewClient().RegisterAsync();
 
-    /// <summary>A hub connection for <paramref name="user"/>; the caller disposes it.</summary>
+    /// <summary>
+    /// An unstarted connection that passes <paramref name="accessToken"/> as the <c>access_token</c> query parameter,
+    /// as browsers do (on the negotiate request and the WebSocket upgrade alike); without a token when null.
+    /// </summary>
+    public HubConnection NewConnection(string? accessToken) =>
+        new HubConnectionBuilder()
+            .WithUrl(accessToken is null ? HubUrl : new Uri($"{HubUrl}?access_token={Uri.EscapeDataString(accessToken)}"))
+            .Build();
+
+    /// <summary>A started hub connection for <paramref name="user"/>; the caller disposes it.</summary>
     public async Task<HubConnection> ConnectAsync(ApiClient user)
     {
-        var hub = new HubConnection();
-        await hub.ConnectAsync(HubUrl, user.AccessToken);
+        var hub = NewConnection(user.AccessToken);
+        try
+        {
+            await hub.StartAsync();
+        }
+        catch
+        {
+            await hub.DisposeAsync();
+            throw;
+        }
+
         return hub;
     }
 
