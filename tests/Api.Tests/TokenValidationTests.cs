@@ -68,17 +68,19 @@ public sealed class TokenValidationTests(ApiFixture fixture)
     }
 
     [Fact]
-    public async Task A_token_in_the_query_string_authenticates_on_hubs_paths()
+    public async Task A_token_in_the_query_string_authenticates_on_the_hub_path_only()
     {
-        // No hub is mapped yet; a probe endpoint under /hubs asks the Bearer scheme directly.
+        // A probe under the hub's path asks the Bearer scheme directly, before the hub would see the request.
         using var api = new PlayboundApiFactory(configure: b => b.ConfigureServices(s => s.AddSingleton<IStartupFilter, HubProbe>()));
         var client = api.CreateClient();
 
-        var withQuery = await client.GetStringAsync($"/hubs/probe?access_token={TestTokens.Hs256("4242")}");
-        var forged = await client.GetStringAsync($"/hubs/probe?access_token={TestTokens.Hs256("4242", key: "another-key-that-is-long-enough-to-sign-with-hs256")}");
+        var withQuery = await client.GetStringAsync($"/hubs/feed/probe?access_token={TestTokens.Hs256("4242")}");
+        var forged = await client.GetStringAsync($"/hubs/feed/probe?access_token={TestTokens.Hs256("4242", key: "another-key-that-is-long-enough-to-sign-with-hs256")}");
+        var otherHubPath = await client.GetStringAsync($"/hubs/other/probe?access_token={TestTokens.Hs256("4242")}");
 
         Assert.Equal("4242", withQuery);
         Assert.Equal("anonymous", forged);
+        Assert.Equal("anonymous", otherHubPath);
     }
 
     [Fact]
@@ -97,7 +99,7 @@ public sealed class TokenValidationTests(ApiFixture fixture)
         return $"{parts[0]}.{payload}.{parts[2]}";
     }
 
-    /// <summary>Answers GET /hubs/probe with the authenticated subject, or "anonymous".</summary>
+    /// <summary>Answers GET /hubs/{any}/probe with the authenticated subject, or "anonymous".</summary>
     private sealed class HubProbe : IStartupFilter
     {
         public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
@@ -105,7 +107,7 @@ public sealed class TokenValidationTests(ApiFixture fixture)
             // Not app.Map: that would move "/hubs/probe" into PathBase, which a mapped hub never does.
             app.Use(async (context, nextMiddleware) =>
             {
-                if (!context.Request.Path.StartsWithSegments("/hubs/probe"))
+                if (!context.Request.Path.StartsWithSegments("/hubs") || !context.Request.Path.Value!.EndsWith("/probe", StringComparison.Ordinal))
                 {
                     await nextMiddleware(context);
                     return;

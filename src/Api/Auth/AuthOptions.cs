@@ -46,7 +46,8 @@ public sealed class AuthOptions
 
 /// <summary>
 /// An external OpenID Connect provider (such as Keycloak) whose RS256 access tokens are accepted; the token's
-/// <c>sub</c> is the Playbound user id. Off unless <see cref="Issuer"/> is set.
+/// <c>sub</c> is the Playbound user id. Off unless <see cref="Issuer"/> is set; then exactly one of
+/// <see cref="PublicKeyPem"/>, <see cref="JwksPath"/> and <see cref="MetadataAddress"/> names the keys.
 /// </summary>
 public sealed class ExternalIssuerOptions
 {
@@ -61,6 +62,13 @@ public sealed class ExternalIssuerOptions
 
     /// <summary>The path of a JWKS (JSON Web Key Set) file with the provider's keys, instead of <see cref="PublicKeyPem"/>.</summary>
     public string? JwksPath { get; set; }
+
+    /// <summary>
+    /// The provider's OpenID Connect metadata document (<c>{issuer}/.well-known/openid-configuration</c>), instead of
+    /// <see cref="PublicKeyPem"/> or <see cref="JwksPath"/>: the keys come from its <c>jwks_uri</c> and are re-read as
+    /// the provider rotates them. HTTPS, except on a loopback address.
+    /// </summary>
+    public string? MetadataAddress { get; set; }
 
     /// <summary>Whether an external issuer is configured.</summary>
     public bool IsConfigured => !string.IsNullOrWhiteSpace(Issuer);

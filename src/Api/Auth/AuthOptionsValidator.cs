@@ -45,9 +45,15 @@ internal sealed class AuthOptionsValidator(IConfiguration configuration) : IVali
                 failures.Add("Playbound:Auth:External:Audience is required when External:Issuer is set.");
             }
 
-            if (string.IsNullOrWhiteSpace(external.PublicKeyPem) == string.IsNullOrWhiteSpace(external.JwksPath))
+            string?[] keySources = [external.PublicKeyPem, external.JwksPath, external.MetadataAddress];
+            if (keySources.Count(static source => !string.IsNullOrWhiteSpace(source)) != 1)
             {
-                failures.Add("Set exactly one of Playbound:Auth:External:PublicKeyPem and Playbound:Auth:External:JwksPath.");
+                failures.Add("Set exactly one of Playbound:Auth:External:PublicKeyPem, :JwksPath and :MetadataAddress.");
+            }
+
+            if (!string.IsNullOrWhiteSpace(external.MetadataAddress) && !IsAcceptableMetadataAddress(external.MetadataAddress))
+            {
+                failures.Add("Playbound:Auth:External:MetadataAddress must be an absolute https URL (http only on a loopback address).");
             }
 
             if (external.Issuer == AuthOptions.Issuer)
@@ -58,4 +64,12 @@ internal sealed class AuthOptionsValidator(IConfiguration configuration) : IVali
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
+
+    /// <summary>
+    /// Whether the metadata (and so the keys) may be fetched from <paramref name="address"/>: over HTTPS, or over plain
+    /// HTTP from this machine (a provider in development, the tests), where nobody in between can swap the keys.
+    /// </summary>
+    internal static bool IsAcceptableMetadataAddress(string address) =>
+        Uri.TryCreate(address, UriKind.Absolute, out var uri)
+        && (uri.Scheme == Uri.UriSchemeHttps || (uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback));
 }

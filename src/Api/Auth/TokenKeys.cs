@@ -8,8 +8,8 @@ namespace Playbound.Api.Auth;
 
 /// <summary>
 /// The keys tokens are signed and checked with: Playbound's HS256 key (configured, or generated once and kept
-/// under the data directory in embedded mode), and the external issuer's RS256 keys when configured. Also derives the
-/// key that signs paging cursors, so one configured secret covers both.
+/// under the data directory in embedded mode), and the external issuer's RS256 keys when configured from a PEM or
+/// JWKS file. Also derives the key that signs paging cursors, so one configured secret covers both.
 /// </summary>
 public sealed class TokenKeys
 {
@@ -36,7 +36,10 @@ public sealed class TokenKeys
     /// <summary>The HMAC key of paging cursors, derived from the signing key.</summary>
     public byte[] CursorKey { get; }
 
-    /// <summary>The external issuer's public keys (empty when none is configured).</summary>
+    /// <summary>
+    /// The external issuer's public keys from its PEM or JWKS file (empty when none is configured, or when they come
+    /// from its metadata address, which JwtBearer reads itself).
+    /// </summary>
     public IReadOnlyList<SecurityKey> ExternalKeys { get; }
 
     private static byte[] LoadOrCreateKey(string path)
@@ -69,6 +72,11 @@ public sealed class TokenKeys
 
     private static SecurityKey[] LoadExternalKeys(ExternalIssuerOptions external)
     {
+        if (!string.IsNullOrWhiteSpace(external.MetadataAddress))
+        {
+            return [];
+        }
+
         if (!string.IsNullOrWhiteSpace(external.JwksPath))
         {
             return [.. new JsonWebKeySet(File.ReadAllText(external.JwksPath)).GetSigningKeys()];

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -9,7 +8,10 @@ namespace Playbound.Api.Extensions;
 /// <summary>Registers token issuing and validation, passwords and sessions.</summary>
 public static class AuthenticationExtensions
 {
-    /// <summary>Adds the "Bearer" scheme, <see cref="AuthOptions"/> (validated at startup) and the services behind the auth endpoints.</summary>
+    /// <summary>
+    /// Adds JwtBearer authentication (<see cref="BearerSchemes"/>: "Bearer" by default, "External" for an external
+    /// issuer), <see cref="AuthOptions"/> (validated at startup) and the services behind the auth endpoints.
+    /// </summary>
     public static IHostApplicationBuilder AddPlayboundAuthentication(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -25,8 +27,7 @@ public static class AuthenticationExtensions
         services.AddOptions<PasswordHasherOptions>()
             .Configure<IOptions<AuthOptions>>(static (hasher, auth) => hasher.IterationCount = auth.Value.PasswordHashIterations);
 
-        services.AddAuthentication(BearerAuthenticationHandler.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, BearerAuthenticationHandler>(BearerAuthenticationHandler.SchemeName, configureOptions: null);
+        services.AddAuthentication(BearerSchemes.SchemeName).AddPlayboundBearer();
         services.AddAuthorization();
         return builder;
     }

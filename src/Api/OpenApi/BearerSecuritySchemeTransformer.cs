@@ -14,7 +14,7 @@ internal sealed class BearerSecuritySchemeTransformer : IOpenApiDocumentTransfor
     {
         document.Components ??= new OpenApiComponents();
         document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
-        document.Components.SecuritySchemes[BearerAuthenticationHandler.SchemeName] = new OpenApiSecurityScheme
+        document.Components.SecuritySchemes[BearerSchemes.SchemeName] = new OpenApiSecurityScheme
         {
             Type = SecuritySchemeType.Http,
             Scheme = "bearer",
@@ -32,7 +32,7 @@ internal sealed class BearerSecuritySchemeTransformer : IOpenApiDocumentTransfor
             operation.Security ??= [];
             operation.Security.Add(new OpenApiSecurityRequirement
             {
-                [new OpenApiSecuritySchemeReference(BearerAuthenticationHandler.SchemeName, context.Document)] = [],
+                [new OpenApiSecuritySchemeReference(BearerSchemes.SchemeName, context.Document)] = [],
             });
         }
 

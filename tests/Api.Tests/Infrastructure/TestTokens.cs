@@ -14,9 +14,10 @@ public static class TestTokens
         DateTime? expires = null, DateTime? issuedAt = null) =>
         Create(subject, issuer, audience, new SigningCredentials(new SymmetricSecurityKey(Encoding.UTF8.GetBytes(key)), SecurityAlgorithms.HmacSha256), expires, issuedAt);
 
-    /// <summary>An RS256 token signed with <paramref name="key"/>.</summary>
-    public static string Rs256(string subject, RSA key, string issuer, string audience) =>
-        Create(subject, issuer, audience, new SigningCredentials(new RsaSecurityKey(key), SecurityAlgorithms.RsaSha256), null, null);
+    /// <summary>An RS256 token signed with <paramref name="key"/>, naming <paramref name="keyId"/> in its header when given.</summary>
+    public static string Rs256(
+        string subject, RSA key, string issuer, string audience, DateTime? expires = null, DateTime? issuedAt = null, string? keyId = null) =>
+        Create(subject, issuer, audience, new SigningCredentials(new RsaSecurityKey(key) { KeyId = keyId }, SecurityAlgorithms.RsaSha256), expires, issuedAt);
 
     /// <summary>An unsigned token (<c>alg: none</c>) with otherwise valid claims.</summary>
     public static string Unsigned(string subject)
