@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Playbound.Grains.Diagnostics;
 using Playbound.Grains.Feeds;
 using Playbound.Grains.Ids;
 using Playbound.Grains.Realtime;
@@ -24,6 +25,8 @@ public static class GrainsServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<IdGeneratorOptions>, IdGeneratorOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IIdGenerator, SnowflakeIdGenerator>();
+        services.AddMetrics();
+        services.TryAddSingleton<FeedMetrics>();
         services.TryAddSingleton<NoRealtimeClients>();
         services.TryAddSingleton<IUserPresence>(static sp => sp.GetRequiredService<NoRealtimeClients>());
         services.TryAddSingleton<IRealtimePublisher>(static sp => sp.GetRequiredService<NoRealtimeClients>());

@@ -31,6 +31,8 @@ public static class GatewayHostingExtensions
             client.UseRedisClustering(o => o.ConfigurationOptions = ConfigurationOptions.Parse(cluster.Redis!));
             client.Services.Configure<GatewayOptions>(builder.Configuration.GetSection(ClusterSettings.GatewaySection));
             client.AddOutgoingGrainCallFilter<TransientCallRetryFilter>();
+            // Grain calls carry the Api request's trace to the silos (traceparent in the RequestContext).
+            client.AddActivityPropagation();
         });
         builder.Services.AddSingleton<SiloHealthCheck>();
         builder.Services.AddHealthChecks().AddCheck<SiloHealthCheck>("cluster", tags: [ServiceDefaultsExtensions.ReadyTag]);

@@ -2,11 +2,13 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
+using Orleans.Dashboard;
 using Orleans.Hosting;
 using Orleans.Streams;
 using Playbound.Grains;
 using Playbound.Grains.Stores;
 using Playbound.Grains.Stores.Resilience;
+using Playbound.Hosting.Telemetry;
 using Playbound.Persistence.Sqlite;
 using Playbound.Realtime;
 using Playbound.Realtime.Presence;
@@ -25,14 +27,26 @@ public static class SiloHostingExtensions
     /// Redis clustering and grain state (<c>ConnectionStrings:Redis</c>), events on Kafka (<c>Playbound:Streams:Kafka</c>),
     /// realtime pushes through the SignalR Redis backplane to whichever Api node holds each socket, and Orleans' failure
     /// detection tuned by <c>Playbound:Cluster:Membership</c> (bound onto <see cref="ClusterMembershipOptions"/>).
+    /// Grain calls carry the caller's trace (Orleans' activity propagation), stream consumers continue the publisher's
+    /// (<see cref="StreamDeliveryTracingFilter"/>), and with <c>Playbound:Dashboard:Enabled</c> the silo runs the Orleans
+    /// Dashboard (see <see cref="DashboardSettings"/>).
     /// </summary>
     public static IHostApplicationBuilder AddPlayboundSilo(this IHostApplicationBuilder builder)
     {
         var storage = StorageSettings.From(builder.Configuration);
         var cluster = ClusterSettings.From(builder.Configuration, storage);
+        var dashboard = DashboardSettings.From(builder.Configuration);
+        builder.Services.AddSingleton(dashboard);
         builder.AddPlayboundSiloServices();
         builder.UseOrleans(silo =>
         {
+            silo.AddActivityPropagation();
+            silo.AddIncomingGrainCallFilter<StreamDeliveryTracingFilter>();
+            if (dashboard.Enabled)
+            {
+                silo.AddDashboard();
+            }
+
             silo.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (cluster.ClusterId, cluster.ServiceId));
             if (cluster.Enabled)
             {

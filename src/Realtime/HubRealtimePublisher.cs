@@ -12,32 +12,34 @@ namespace Playbound.Realtime;
 /// mode the hub's groups are this process's connections; in cluster mode a silo's hub context publishes each group's
 /// message through the Redis backplane to whichever Api nodes hold members of the group.
 /// </summary>
-internal sealed class HubRealtimePublisher(IHubContext<FeedHub> hub, ILogger<HubRealtimePublisher> logger) : IRealtimePublisher
+internal sealed class HubRealtimePublisher(IHubContext<FeedHub> hub, ILogger<HubRealtimePublisher> logger, RealtimeMetrics metrics) : IRealtimePublisher
 {
     /// <inheritdoc />
     public void PushToUsers(IReadOnlyCollection<string> userIds, string method, object payload)
     {
         if (userIds.Count > 0)
         {
-            Observe(hub.Clients.Groups([.. userIds.Select(FeedHub.UserGroup)]).SendAsync(method, payload), method);
+            Observe(hub.Clients.Groups([.. userIds.Select(FeedHub.UserGroup)]).SendAsync(method, payload), method, userIds.Count);
         }
     }
 
     /// <inheritdoc />
     public void PushToPostWatchers(PostCounts counts) =>
-        Observe(hub.Clients.Group(FeedHub.PostGroup(counts.PostId)).SendAsync(RealtimeMethods.PostUpdated, counts), RealtimeMethods.PostUpdated);
+        Observe(hub.Clients.Group(FeedHub.PostGroup(counts.PostId)).SendAsync(RealtimeMethods.PostUpdated, counts), RealtimeMethods.PostUpdated, 1);
 
-    private void Observe(Task send, string method)
+    private void Observe(Task send, string method, int pushes)
     {
+        metrics.Sent(method, pushes);
         if (!send.IsCompletedSuccessfully)
         {
             send.ContinueWith(
                 static (task, state) =>
                 {
-                    var (logger, method) = ((ILogger, string))state!;
+                    var (logger, metrics, method, pushes) = ((ILogger, RealtimeMetrics, string, int))state!;
+                    metrics.Dropped(method, pushes);
                     logger.PushFailed(task.Exception!.GetBaseException(), method);
                 },
-                (logger, method),
+                (logger, metrics, method, pushes),
                 CancellationToken.None,
                 TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously,
                 TaskScheduler.Default);

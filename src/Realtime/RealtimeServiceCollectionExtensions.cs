@@ -26,6 +26,9 @@ public static class RealtimeServiceCollectionExtensions
         }
 
         services.TryAddSingleton<ConnectedUsers>();
+        services.AddMetrics();
+        services.TryAddSingleton<RealtimeMetrics>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Hosting.IHostedService, RealtimeMetricsStartup>());
         services.Replace(ServiceDescriptor.Singleton<IRealtimePublisher, HubRealtimePublisher>());
         return signalR;
     }

@@ -14,12 +14,16 @@ internal sealed class KafkaDeadLetterWriter
     private readonly string _topic;
     private readonly TimeProvider _timeProvider;
 
-    public KafkaDeadLetterWriter(IProducer<byte[], byte[]> producer, string topic, TimeProvider timeProvider)
+    public KafkaDeadLetterWriter(IProducer<byte[], byte[]> producer, string topic, TimeProvider timeProvider, KafkaStreamMetrics? metrics = null)
     {
+        Metrics = metrics;
         _producer = producer;
         _topic = topic;
         _timeProvider = timeProvider;
     }
+
+    /// <summary>Where the receivers count what they park; null when the host has no metrics.</summary>
+    public KafkaStreamMetrics? Metrics { get; }
 
     /// <summary>Writes <paramref name="record"/> to the dead-letter topic; completes once Kafka acknowledged it.</summary>
     public async Task WriteAsync(ConsumeResult<byte[], byte[]> record, StreamId? streamId, string error, CancellationToken cancellationToken)

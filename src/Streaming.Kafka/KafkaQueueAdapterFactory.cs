@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using System.Globalization;
 using Confluent.Kafka;
 using Microsoft.Extensions.DependencyInjection;
@@ -29,6 +30,7 @@ public sealed class KafkaQueueAdapterFactory : IQueueAdapterFactory, IDisposable
     private IProducer<byte[], byte[]>? _producer;
     private KafkaQueueAdapter? _adapter;
     private bool _disposed;
+    private readonly KafkaStreamMetrics? _metrics;
 
     /// <summary>Creates the factory of provider <paramref name="name"/>; Orleans calls <see cref="Create"/> instead.</summary>
     public KafkaQueueAdapterFactory(
@@ -37,7 +39,8 @@ public sealed class KafkaQueueAdapterFactory : IQueueAdapterFactory, IDisposable
         SimpleQueueCacheOptions cacheOptions,
         Serializer serializer,
         ILoggerFactory loggerFactory,
-        TimeProvider timeProvider)
+        TimeProvider timeProvider,
+        IMeterFactory? meterFactory = null)
     {
         _name = name;
         _options = options;
@@ -47,6 +50,7 @@ public sealed class KafkaQueueAdapterFactory : IQueueAdapterFactory, IDisposable
         var partitions = Enumerable.Range(0, options.Partitions).Select(p => p.ToString(CultureInfo.InvariantCulture)).ToList();
         _mapper = new HashRingBasedPartitionedStreamQueueMapper(partitions, options.Topic);
         _cache = new SimpleQueueAdapterCache(cacheOptions, name, loggerFactory);
+        _metrics = meterFactory is null ? null : new KafkaStreamMetrics(meterFactory, _receivers);
     }
 
     /// <summary>The factory method handed to <c>AddPersistentStreams</c>: reads the provider's named options from DI.</summary>
@@ -57,7 +61,8 @@ public sealed class KafkaQueueAdapterFactory : IQueueAdapterFactory, IDisposable
             services.GetOptionsByName<SimpleQueueCacheOptions>(name),
             services.GetRequiredService<Serializer>(),
             services.GetRequiredService<ILoggerFactory>(),
-            services.GetService<TimeProvider>() ?? TimeProvider.System);
+            services.GetService<TimeProvider>() ?? TimeProvider.System,
+            services.GetService<IMeterFactory>());
 
     /// <inheritdoc />
     public Task<IQueueAdapter> CreateAdapter() => CreateAdapter(CancellationToken.None);
@@ -74,7 +79,7 @@ public sealed class KafkaQueueAdapterFactory : IQueueAdapterFactory, IDisposable
                 _producer = new ProducerBuilder<byte[], byte[]>(KafkaClientConfig.ForProducer(_options))
                     .SetErrorHandler((_, error) => logger.ClientError(_options.Topic, error.Reason))
                     .Build();
-                var deadLetters = new KafkaDeadLetterWriter(_producer, _options.ResolveDeadLetterTopic(), _timeProvider);
+                var deadLetters = new KafkaDeadLetterWriter(_producer, _options.ResolveDeadLetterTopic(), _timeProvider, _metrics);
                 _adapter = new KafkaQueueAdapter(_name, _options, _mapper, _serializer, _producer, deadLetters, _receivers, _loggerFactory);
             }
 

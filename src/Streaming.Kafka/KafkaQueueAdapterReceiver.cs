@@ -50,6 +50,38 @@ internal sealed class KafkaQueueAdapterReceiver : IQueueAdapterReceiver
         _logger = logger;
     }
 
+    /// <summary>The partition as <c>topic/partition</c>, the <c>queue</c> tag of the provider's metrics.</summary>
+    internal string PartitionName => $"{_partition.Topic}/{_partition.Partition.Value}";
+
+    /// <summary>
+    /// The high watermark librdkafka last saw for the partition (cached: no broker round trip) minus the committed
+    /// offset (or the low watermark before any commit); null before the consumer started or while the watermark is unknown.
+    /// </summary>
+    internal long? ConsumerLag()
+    {
+        if (_consumer is not { } consumer || _stopped)
+        {
+            return null;
+        }
+
+        try
+        {
+            var watermarks = consumer.GetWatermarkOffsets(_partition);
+            if (watermarks is null || watermarks.High.IsSpecial)
+            {
+                return null;
+            }
+
+            var committed = CommittedOffset;
+            var from = committed >= 0 ? committed : watermarks.Low.IsSpecial ? 0 : watermarks.Low.Value;
+            return Math.Max(0, watermarks.High.Value - from);
+        }
+        catch (Exception ex) when (ex is ObjectDisposedException or KafkaException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>The offset committed last by this receiver; -1 before its first commit.</summary>
     internal long CommittedOffset => Interlocked.Read(ref _committed);
 
@@ -109,7 +141,7 @@ internal sealed class KafkaQueueAdapterReceiver : IQueueAdapterReceiver
             {
                 _logger.MalformedRecord(record.Topic, record.Partition.Value, record.Offset.Value, error);
                 KafkaRecordFormat.TryDecodeStreamId(record.Message.Key, out var streamId);
-                await ParkAsync(record, streamId == default ? null : streamId, error, cancellationToken);
+                await ParkAsync(record, streamId == default ? null : streamId, error, "unreadable", cancellationToken);
             }
 
             await CommitAsync(cancellationToken);
@@ -146,7 +178,7 @@ internal sealed class KafkaQueueAdapterReceiver : IQueueAdapterReceiver
         }
 
         _logger.UndeliveredEvent(streamId, record.Topic, record.Partition.Value, offset, error);
-        if (!await ParkAsync(record, streamId, error, CancellationToken.None))
+        if (!await ParkAsync(record, streamId, error, "undelivered", CancellationToken.None))
         {
             return false;
         }
@@ -227,7 +259,7 @@ internal sealed class KafkaQueueAdapterReceiver : IQueueAdapterReceiver
         }
     }
 
-    private async Task<bool> ParkAsync(ConsumeResult<byte[], byte[]> record, StreamId? streamId, string error, CancellationToken cancellationToken)
+    private async Task<bool> ParkAsync(ConsumeResult<byte[], byte[]> record, StreamId? streamId, string error, string reason, CancellationToken cancellationToken)
     {
         var offset = record.Offset.Value;
         lock (_parking)
@@ -241,6 +273,7 @@ internal sealed class KafkaQueueAdapterReceiver : IQueueAdapterReceiver
         try
         {
             await _deadLetters.WriteAsync(record, streamId, error, cancellationToken);
+            _deadLetters.Metrics?.DeadLettered(PartitionName, reason);
             return _ledger.MarkDelivered(offset);
         }
         catch (Exception ex) when (ex is KafkaException or OperationCanceledException)

@@ -17,5 +17,8 @@ internal sealed class KafkaReceiverRegistry
     public void Unregister(QueueId queueId, KafkaQueueAdapterReceiver receiver) =>
         _receivers.TryRemove(new KeyValuePair<QueueId, KafkaQueueAdapterReceiver>(queueId, receiver));
 
+    /// <summary>Every live receiver of this silo (for the lag gauge).</summary>
+    public IEnumerable<KafkaQueueAdapterReceiver> All => _receivers.Values;
+
     public bool TryGet(QueueId queueId, out KafkaQueueAdapterReceiver receiver) => _receivers.TryGetValue(queueId, out receiver!);
 }

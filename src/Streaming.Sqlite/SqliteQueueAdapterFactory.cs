@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -17,6 +18,7 @@ public sealed class SqliteQueueAdapterFactory : IQueueAdapterFactory, IAsyncDisp
     private readonly ILoggerFactory _loggerFactory;
     private readonly HashRingBasedStreamQueueMapper _mapper;
     private readonly SimpleQueueAdapterCache _cache;
+    private readonly SqliteStreamMetrics? _metrics;
 
     /// <summary>Creates the factory of provider <paramref name="name"/>.</summary>
     public SqliteQueueAdapterFactory(
@@ -25,7 +27,9 @@ public sealed class SqliteQueueAdapterFactory : IQueueAdapterFactory, IAsyncDisp
         HashRingStreamQueueMapperOptions queueMapperOptions,
         SimpleQueueCacheOptions cacheOptions,
         Serializer serializer,
-        ILoggerFactory loggerFactory)
+        ILoggerFactory loggerFactory,
+        IMeterFactory? meterFactory = null,
+        TimeProvider? timeProvider = null)
     {
         _name = name;
         _options = options;
@@ -34,6 +38,7 @@ public sealed class SqliteQueueAdapterFactory : IQueueAdapterFactory, IAsyncDisp
         _mapper = new HashRingBasedStreamQueueMapper(queueMapperOptions, name);
         _cache = new SimpleQueueAdapterCache(cacheOptions, name, loggerFactory);
         Store = new SqliteQueueStore(options, loggerFactory.CreateLogger<SqliteQueueStore>());
+        _metrics = meterFactory is null ? null : new SqliteStreamMetrics(meterFactory, Store, _mapper.GetAllQueues(), timeProvider ?? TimeProvider.System);
     }
 
     /// <summary>The provider's queue and dead-letter tables.</summary>
@@ -64,11 +69,11 @@ public sealed class SqliteQueueAdapterFactory : IQueueAdapterFactory, IAsyncDisp
 
     /// <inheritdoc />
     public Task<IStreamFailureHandler> GetDeliveryFailureHandler(QueueId queueId) =>
-        Task.FromResult<IStreamFailureHandler>(new SqliteStreamFailureHandler(Store, _loggerFactory.CreateLogger<SqliteStreamFailureHandler>()));
+        Task.FromResult<IStreamFailureHandler>(new SqliteStreamFailureHandler(Store, _loggerFactory.CreateLogger<SqliteStreamFailureHandler>(), queueId, _metrics));
 
     /// <summary>Commits whatever is still queued for the database.</summary>
     public ValueTask DisposeAsync() => Store.DisposeAsync();
 
     private SqliteQueueAdapterReceiver CreateReceiver(QueueId queueId) =>
-        new(queueId, Store, _options, _serializer, _loggerFactory.CreateLogger<SqliteQueueAdapterReceiver>());
+        new(queueId, Store, _options, _serializer, _loggerFactory.CreateLogger<SqliteQueueAdapterReceiver>(), _metrics);
 }

@@ -15,7 +15,8 @@ internal sealed partial class SqliteQueueAdapterReceiver(
     SqliteQueueStore store,
     SqliteStreamOptions options,
     Serializer<SqliteBatchContainer> serializer,
-    ILogger logger) : IQueueAdapterReceiver
+    ILogger logger,
+    SqliteStreamMetrics? metrics = null) : IQueueAdapterReceiver
 {
     /// <summary>The last row handed to Orleans; a new receiver starts at 0 and so re-reads whatever is still queued.</summary>
     private long _lastRead;
@@ -63,6 +64,7 @@ internal sealed partial class SqliteQueueAdapterReceiver(
         {
             LogUnreadable(logger, exception, row.Sequence, queueId);
             await store.SubmitAsync(new MoveToDeadLetters(row.Sequence, $"unreadable: {exception.GetType().Name}: {exception.Message}"));
+            metrics?.DeadLettered(queueId, "unreadable");
             return null;
         }
     }

@@ -106,6 +106,27 @@ public sealed class SqliteQueueStore : IAsyncDisposable
         return rows;
     }
 
+    /// <summary>Each non-empty queue's undelivered rows and oldest enqueue time, for the backlog gauges; null before the tables exist.</summary>
+    internal async Task<IReadOnlyDictionary<string, QueueBacklog>> ReadBacklogAsync()
+    {
+        if (!_initialized.IsValueCreated || !_initialized.Value.IsCompletedSuccessfully)
+        {
+            throw new InvalidOperationException("The queue store is not open yet.");
+        }
+
+        await using var connection = await SqliteConnections.OpenAsync(_databasePath);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT queue_id, COUNT(*), MIN(enqueued_at) FROM stream_queue GROUP BY queue_id";
+        await using var reader = await command.ExecuteReaderAsync();
+        var backlog = new Dictionary<string, QueueBacklog>(StringComparer.Ordinal);
+        while (await reader.ReadAsync())
+        {
+            backlog[reader.GetString(0)] = new(reader.GetInt64(1), reader.IsDBNull(2) ? null : reader.GetInt64(2));
+        }
+
+        return backlog;
+    }
+
     private async Task InitializeAsync()
     {
         SqliteConnections.EnsureDirectory(_databasePath);

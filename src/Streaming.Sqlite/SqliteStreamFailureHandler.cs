@@ -9,7 +9,8 @@ namespace Playbound.Streaming.Sqlite;
 /// <c>StreamPullingAgentOptions.MaxEventDeliveryTime</c>. Orleans then moves on to the stream's next event but never
 /// reports the failed one delivered, so its row is moved to the dead letters here; the queue keeps flowing.
 /// </summary>
-internal sealed partial class SqliteStreamFailureHandler(SqliteQueueStore store, ILogger logger) : IStreamFailureHandler
+internal sealed partial class SqliteStreamFailureHandler(
+    SqliteQueueStore store, ILogger logger, QueueId queueId = default, SqliteStreamMetrics? metrics = null) : IStreamFailureHandler
 {
     public bool ShouldFaultSubsriptionOnError => false;
 
@@ -24,6 +25,7 @@ internal sealed partial class SqliteStreamFailureHandler(SqliteQueueStore store,
         await store.SubmitAsync(new MoveToDeadLetters(
             sequenceToken.SequenceNumber,
             $"not delivered to subscription {subscriptionId} of provider {streamProviderName} within the maximum event delivery time"));
+        metrics?.DeadLettered(queueId, "undelivered");
     }
 
     public Task OnSubscriptionFailure(GuidId subscriptionId, string streamProviderName, StreamId streamIdentity, StreamSequenceToken? sequenceToken)

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Playbound.Grains.Diagnostics;
 using Playbound.Grains.Realtime;
 using Playbound.Grains.Stores;
 using Playbound.Grains.Streams;
@@ -26,7 +27,8 @@ public sealed class FanoutWorkerGrain(
     IOptions<FeedOptions> options,
     IUserPresence presence,
     IRealtimePublisher realtime,
-    ILogger<FanoutWorkerGrain> logger) : ImplicitSubscriberGrain<PostEvent>(StreamNamespaces.Posts)
+    ILogger<FanoutWorkerGrain> logger,
+    FeedMetrics metrics) : ImplicitSubscriberGrain<PostEvent>(StreamNamespaces.Posts)
 {
     private readonly FeedOptions _options = options.Value;
 
@@ -55,6 +57,7 @@ public sealed class FanoutWorkerGrain(
         {
             logger.CelebrityPostNotFannedOut(published.PostId, published.AuthorId, followers);
             await PushToOnlineFollowersAsync(post);
+            metrics.FanoutFinished(published.CreatedAt, celebrity: true);
             return;
         }
 
@@ -71,6 +74,7 @@ public sealed class FanoutWorkerGrain(
             },
             follower => NotifyFeedAsync(published, follower));
         logger.PostFannedOut(published.PostId, published.AuthorId, reached);
+        metrics.FanoutFinished(published.CreatedAt, celebrity: false);
     }
 
     private async Task RemoveAsync(PostDeleted deleted)

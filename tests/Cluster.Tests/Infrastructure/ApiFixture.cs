@@ -15,6 +15,9 @@ public sealed class ApiFixture : IApiUnderTest, IAsyncLifetime
     public ApiClient NewClient() => new(Cluster.NewRoundRobinHttpClient());
 
     /// <inheritdoc />
+    public IReadOnlyList<Uri> SiloAddresses => [.. Cluster.Silos.Select(static s => s.BaseAddress)];
+
+    /// <inheritdoc />
     public async Task InitializeAsync() => _cluster = await ClusterProcesses.StartAsync(silos: 3, apis: 2);
 
     /// <inheritdoc />

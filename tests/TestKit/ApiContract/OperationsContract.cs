@@ -9,28 +9,64 @@ public abstract class OperationsContract(IApiUnderTest api)
     private readonly IApiUnderTest _api = api;
 
     [Fact]
-    public async Task Metrics_are_prometheus_text_with_http_histograms_and_runtime_counters()
+    public async Task Metrics_are_prometheus_text_with_http_orleans_and_playbound_series()
     {
-        var user = await _api.NewClient().RegisterAsync();
-        await user.GetJsonAsync("/api/v1/users/me");
+        // A post through the whole path first: the Api, the grain calls, the stream and the fan-out to a follower.
+        var author = await _api.NewClient().RegisterAsync();
+        var reader = await _api.NewClient().RegisterAsync();
+        await reader.FollowAsync(author);
+        var postId = (await author.CreatePostAsync("counted")).GetProperty("postId").GetString()!;
+        await Expect.EventuallyAsync(async () => Assert.Contains(postId, Expect.Ids(await reader.GetJsonAsync("/api/v1/feed"), "postId")));
+        await author.GetJsonAsync("/api/v1/users/me");
 
         var response = await _api.NewClient().GetAsync("/metrics");
 
         await Expect.StatusAsync(response, HttpStatusCode.OK);
         Assert.StartsWith("text/plain", response.Content.Headers.ContentType?.MediaType);
         var text = await response.Content.ReadAsStringAsync();
+        AssertValidExposition(text);
+
+        // HTTP (ASP.NET Core's meter), with the route template as a label.
         Assert.Contains("# TYPE http_server_request_duration_seconds histogram", text);
-        Assert.Matches("""http_server_request_duration_seconds_bucket\{[^}]*http_route="/api/v1/users/me"[^}]*le="\+Inf"\} \d+""", text);
+        Assert.Matches("""http_server_request_duration_seconds_bucket\{[^}]*http_route="/api/v1/users/me"[^}]*le="\+Inf"[^}]*\} \d+""", text);
         Assert.Contains("http_server_request_duration_seconds_count{", text);
 
         // Grain calls, from Orleans' own meter: recorded by the embedded silo and by an Api node that is an Orleans client alike.
         Assert.Contains("# TYPE orleans_app_requests_latency_milliseconds histogram", text);
-        Assert.Matches("""(?m)^orleans_app_requests_latency_milliseconds_count [1-9]\d*$""", text);
+        Assert.Matches("""(?m)^orleans_app_requests_latency_milliseconds_count(\{[^}]*\})? [1-9]\d*""", text);
 
-        // Instrument names such as "orleans-app-requests-latency" are exported as valid Prometheus names.
+        // Playbound's realtime gauge lives wherever the hub does (the Api).
+        Assert.Matches("""(?m)^playbound_realtime_online_users(\{[^}]*\})? \d+""", text);
+
+        // The grain side: the embedded Api is its own silo; in a cluster the silos export it.
+        await Expect.EventuallyAsync(async () =>
+        {
+            var grainSide = _api.SiloAddresses.Count == 0
+                ? await (await _api.NewClient().GetAsync("/metrics")).Content.ReadAsStringAsync()
+                : string.Join('\n', await Task.WhenAll(_api.SiloAddresses.Select(ScrapeAsync)));
+            Assert.Contains("# TYPE playbound_fanout_lag_seconds histogram", grainSide);
+            Assert.Matches("""(?m)^playbound_fanout_lag_seconds_count\{[^}]*celebrity="false"[^}]*\} [1-9]\d*""", grainSide);
+            Assert.Matches("""(?m)^playbound_stream_lag\{[^}]*provider="(sqlite|kafka)"[^}]*queue="[^"]+"[^}]*\} \d+""", grainSide);
+            Assert.Contains("# TYPE orleans_app_requests_latency_milliseconds histogram", grainSide);
+        });
+    }
+
+    private static async Task<string> ScrapeAsync(Uri silo)
+    {
+        using var http = new HttpClient { BaseAddress = silo, Timeout = TimeSpan.FromSeconds(30) };
+        var response = await http.GetAsync("/metrics");
+        await Expect.StatusAsync(response, HttpStatusCode.OK);
+        var text = await response.Content.ReadAsStringAsync();
+        AssertValidExposition(text);
+        return text;
+    }
+
+    /// <summary>Every sample line is a valid Prometheus name, labels, a value and an optional timestamp.</summary>
+    private static void AssertValidExposition(string text)
+    {
         var samples = text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(line => !line.StartsWith('#')).ToList();
         Assert.NotEmpty(samples);
-        Assert.All(samples, line => Assert.Matches("""^[a-zA-Z_:][a-zA-Z0-9_:]*(\{([a-zA-Z_][a-zA-Z0-9_]*="([^"\\]|\\.)*",?)*\})? \S+$""", line));
+        Assert.All(samples, line => Assert.Matches("""^[a-zA-Z_:][a-zA-Z0-9_:]*(\{([a-zA-Z_][a-zA-Z0-9_]*="([^"\\]|\\.)*",?)*\})? \S+( -?\d+)?$""", line));
     }
 
     [Fact]
