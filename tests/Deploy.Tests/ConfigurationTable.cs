@@ -27,7 +27,8 @@ internal static partial class ConfigurationTable
                 continue;
             }
 
-            var parent = first[..first.LastIndexOf(':')];
+            // `:Suffix` cells continue the first key's parent; keys without one (OTEL_* variables) stand alone.
+            var parent = first.Contains(':') ? first[..first.LastIndexOf(':')] : first;
             keys.UnionWith(names.Select(name => name.StartsWith(':') ? parent + name : name));
         }
 

@@ -7,6 +7,7 @@ using Orleans.Streams;
 using Orleans.TestingHost;
 using Playbound.Grains.Stores;
 using Playbound.Hosting;
+using Playbound.Persistence.Sqlite;
 
 namespace Playbound.Grains.Tests.Infrastructure;
 
@@ -113,6 +114,18 @@ public sealed class SocialCluster : IAsyncDisposable
     /// <summary>The ids of a user's stored feed entries (up to <see cref="MaxStoredFeed"/>), newest first.</summary>
     public async Task<IReadOnlyList<string>> StoredFeedAsync(string userId) =>
         [.. (await FeedStore.GetEntriesAsync(userId, MaxStoredFeed, null, CancellationToken.None)).Select(static e => e.PostId)];
+
+    /// <summary>
+    /// Waits until the event queue is empty: everything published so far was delivered (at least once) and will not
+    /// be delivered again, so a test can assert on state no late or repeated event will change.
+    /// </summary>
+    public Task UntilEventsDeliveredAsync() => Eventually.TrueAsync(async () =>
+    {
+        await using var connection = await SqliteConnections.OpenAsync(Path.Combine(Options.DataDirectory, StorageSettings.EventQueueFile));
+        await using var count = connection.CreateCommand();
+        count.CommandText = "SELECT count(*) FROM stream_queue";
+        return (long)(await count.ExecuteScalarAsync())! == 0;
+    }, "every published event was delivered");
 
     /// <summary>
     /// Waits until every one of <paramref name="userIds"/>' stored feeds satisfies <paramref name="condition"/>. Fan-out
