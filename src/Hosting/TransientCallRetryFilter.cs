@@ -10,7 +10,7 @@ namespace Playbound.Hosting;
 /// Retries a grain call that failed only because its target silo is leaving, on silos and Api nodes alike, so a
 /// rolling restart or a silo's crash costs the caller a short wait instead of an error. Retried are calls the target
 /// refused without running them (<see cref="OrleansMessageRejectionException"/>: "silo stopping", a stale activation
-/// address) and <c>[ReadOnly]</c> calls whose silo vanished (<see cref="SiloUnavailableException"/>), which are safe to
+/// address; a stopping silo's refusal to place a message) and <c>[ReadOnly]</c> calls whose silo vanished (<see cref="SiloUnavailableException"/>), which are safe to
 /// run twice. A write whose silo vanished may have been applied, so it fails as before and the client decides.
 /// </summary>
 internal sealed partial class TransientCallRetryFilter(ILogger<TransientCallRetryFilter> logger) : IOutgoingGrainCallFilter
@@ -41,13 +41,18 @@ internal sealed partial class TransientCallRetryFilter(ILogger<TransientCallRetr
         }
     }
 
-    // SiloUnavailableException is a rejection too, but one raised after the message may have reached the silo.
-    private static bool IsSafeToRetry(Exception exception, MethodInfo? method) => exception switch
+    // SiloUnavailableException is a rejection too, but usually one raised after the message may have reached the
+    // silo. The exception: a silo that is stopping refuses to place the message at all (Orleans' PlacementService
+    // throws it with this message before addressing the message), so nothing ran and any call may be retried.
+    internal static bool IsSafeToRetry(Exception exception, MethodInfo? method) => exception switch
     {
+        SiloUnavailableException when exception.Message.EndsWith(StoppingSiloRefusal, StringComparison.Ordinal) => true,
         SiloUnavailableException => method is not null && ReadOnlyMethods.GetOrAdd(method, static m => m.IsDefined(typeof(ReadOnlyAttribute))),
         OrleansMessageRejectionException => true,
         _ => false,
     };
+
+    private const string StoppingSiloRefusal = "is shutting down.";
 
     [LoggerMessage(EventId = 5001, Level = LogLevel.Information, Message = "{Interface}.{Method} failed ({Error}) while its silo was leaving; attempt {Attempt} is retried in {Backoff}")]
     private static partial void LogRetrying(ILogger logger, string @interface, string method, int attempt, TimeSpan backoff, string error);
