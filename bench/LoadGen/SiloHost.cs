@@ -2,8 +2,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Playbound.Hosting;
-using Playbound.Persistence.Sqlite;
+using Playbound.Streaming.Sqlite;
 
 namespace Playbound.LoadGen;
 
@@ -32,17 +33,10 @@ public sealed class SiloHost : IAsyncDisposable
     /// <summary>Waits until the embedded event queue is empty: every event published so far was delivered.</summary>
     public async Task DrainEventQueueAsync()
     {
-        var queue = Path.Combine(_dataDirectory, StorageSettings.EventQueueFile);
-        while (true)
+        var options = new SqliteStreamOptions { DatabasePath = Path.Combine(_dataDirectory, StorageSettings.EventQueueFile) };
+        await using var queue = new SqliteQueueStore(options, NullLogger.Instance);
+        while (await queue.CountUndeliveredAsync() > 0)
         {
-            await using var connection = await SqliteConnections.OpenAsync(queue);
-            await using var count = connection.CreateCommand();
-            count.CommandText = "SELECT count(*) FROM stream_queue";
-            if ((long)(await count.ExecuteScalarAsync())! == 0)
-            {
-                return;
-            }
-
             await Task.Delay(200);
         }
     }

@@ -75,6 +75,16 @@ public sealed class SqliteQueueStore : IAsyncDisposable
         return letters;
     }
 
+    /// <summary>How many published events are not delivered yet (dead letters not counted): 0 once the queues drained.</summary>
+    public async Task<long> CountUndeliveredAsync()
+    {
+        await _initialized.Value;
+        await using var connection = await SqliteConnections.OpenAsync(_databasePath);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM stream_queue";
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
     /// <inheritdoc />
     public ValueTask DisposeAsync() => _writer.DisposeAsync();
 

@@ -30,9 +30,7 @@ public sealed class SqliteStreamProviderTests : StreamProviderConformance
 
     private async Task<long> CountQueuedAsync()
     {
-        await using var connection = await Persistence.Sqlite.SqliteConnections.OpenAsync(_databasePath);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT count(*) FROM stream_queue";
-        return (long)(await command.ExecuteScalarAsync())!;
+        await using var store = new SqliteQueueStore(new SqliteStreamOptions { DatabasePath = _databasePath }, NullLogger.Instance);
+        return await store.CountUndeliveredAsync();
     }
 }

@@ -2,12 +2,13 @@ using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Orleans.Runtime;
 using Orleans.Streams;
 using Orleans.TestingHost;
 using Playbound.Grains.Stores;
 using Playbound.Hosting;
-using Playbound.Persistence.Sqlite;
+using Playbound.Streaming.Sqlite;
 
 namespace Playbound.Grains.Tests.Infrastructure;
 
@@ -119,13 +120,12 @@ public sealed class SocialCluster : IAsyncDisposable
     /// Waits until the event queue is empty: everything published so far was delivered (at least once) and will not
     /// be delivered again, so a test can assert on state no late or repeated event will change.
     /// </summary>
-    public Task UntilEventsDeliveredAsync() => Eventually.TrueAsync(async () =>
+    public async Task UntilEventsDeliveredAsync()
     {
-        await using var connection = await SqliteConnections.OpenAsync(Path.Combine(Options.DataDirectory, StorageSettings.EventQueueFile));
-        await using var count = connection.CreateCommand();
-        count.CommandText = "SELECT count(*) FROM stream_queue";
-        return (long)(await count.ExecuteScalarAsync())! == 0;
-    }, "every published event was delivered");
+        var options = new SqliteStreamOptions { DatabasePath = Path.Combine(Options.DataDirectory, StorageSettings.EventQueueFile) };
+        await using var queue = new SqliteQueueStore(options, NullLogger.Instance);
+        await Eventually.TrueAsync(async () => await queue.CountUndeliveredAsync() == 0, "every published event was delivered");
+    }
 
     /// <summary>
     /// Waits until every one of <paramref name="userIds"/>' stored feeds satisfies <paramref name="condition"/>. Fan-out
