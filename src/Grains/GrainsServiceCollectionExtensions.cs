@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Playbound.Grains.Diagnostics;
 using Playbound.Grains.Feeds;
 using Playbound.Grains.Ids;
+using Playbound.Grains.Posts.Views;
 using Playbound.Grains.Realtime;
 
 namespace Playbound.Grains;
@@ -12,8 +13,9 @@ namespace Playbound.Grains;
 public static class GrainsServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds <see cref="FeedOptions"/> (bound to <c>Playbound:Feed</c>) and the <see cref="IIdGenerator"/> (node id from
-    /// <c>Playbound:NodeId</c>), both validated at startup. The stores (<c>IUserDirectory</c>, ...) are registered
+    /// Adds <see cref="FeedOptions"/> (bound to <c>Playbound:Feed</c>), the <see cref="IIdGenerator"/> (node id from
+    /// <c>Playbound:NodeId</c>) and the silo's <see cref="PostViewCache"/> (<c>Playbound:PostViewCache</c>), validated at
+    /// startup; post views are invalidated only in this silo until cluster mode adds its Redis invalidator. The stores (<c>IUserDirectory</c>, ...) are registered
     /// separately, per storage kind. Realtime pushes go nowhere until a host with a hub replaces
     /// <see cref="IUserPresence"/> and <see cref="IRealtimePublisher"/>.
     /// </summary>
@@ -25,6 +27,11 @@ public static class GrainsServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<IdGeneratorOptions>, IdGeneratorOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IIdGenerator, SnowflakeIdGenerator>();
+        services.AddOptions<PostViewCacheOptions>().BindConfiguration(PostViewCacheOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PostViewCacheOptions>, PostViewCacheOptionsValidator>());
+        services.TryAddSingleton<PostViewCache>();
+        services.TryAddSingleton<PostHydrator>();
+        services.TryAddSingleton<IPostViewInvalidator, LocalPostViewInvalidator>();
         services.AddMetrics();
         services.TryAddSingleton<FeedMetrics>();
         services.TryAddSingleton<NoRealtimeClients>();

@@ -38,6 +38,9 @@ public sealed record ClusterSettings(
     /// <summary>The Redis channel Api nodes announce their connected users on; one per cluster.</summary>
     public string PresenceChannel => ClusterId + ":presence";
 
+    /// <summary>The Redis channel silos tell each other about changed posts on, so their cached views go; one per cluster.</summary>
+    public string PostViewChannel => ClusterId + ":post-views";
+
     /// <summary>
     /// Reads <c>Playbound:Cluster:Enabled</c>, <c>:ClusterId</c>, <c>:ServiceId</c>, <c>:AdvertisedHost</c> (default: the
     /// machine name, which is the pod name in Kubernetes), <c>:SiloPort</c>, <c>:GatewayPort</c>, <c>:Kubernetes</c> and

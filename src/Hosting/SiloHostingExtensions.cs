@@ -14,6 +14,7 @@ using Playbound.Realtime;
 using Playbound.Realtime.Presence;
 using Playbound.Streaming.Kafka;
 using Playbound.Streaming.Sqlite.Hosting;
+using Playbound.Grains.Stores.Redis;
 using StackExchange.Redis;
 
 namespace Playbound.Hosting;
@@ -24,7 +25,7 @@ public static class SiloHostingExtensions
     /// <summary>
     /// Adds the silo. Embedded mode (the default): localhost clustering, grain state and the event queue in SQLite
     /// files under <c>Playbound:DataDir</c>. Cluster mode (<c>Playbound:Cluster:Enabled</c>, see <see cref="ClusterSettings"/>):
-    /// Redis clustering and grain state (<c>ConnectionStrings:Redis</c>), events on Kafka (<c>Playbound:Streams:Kafka</c>),
+    /// Redis clustering, grain state and home feeds (<c>ConnectionStrings:Redis</c>), events on Kafka (<c>Playbound:Streams:Kafka</c>),
     /// realtime pushes through the SignalR Redis backplane to whichever Api node holds each socket, and Orleans' failure
     /// detection tuned by <c>Playbound:Cluster:Membership</c> (bound onto <see cref="ClusterMembershipOptions"/>).
     /// Grain calls carry the caller's trace (Orleans' activity propagation), stream consumers continue the publisher's
@@ -73,6 +74,13 @@ public static class SiloHostingExtensions
             // Silos hold no sockets: pushes go through the backplane, presence comes from the Api nodes.
             builder.Services.AddFeedHub(cluster.Redis, cluster.ClusterId);
             builder.Services.AddRedisPresenceReplica(cluster.Redis!, o => o.Channel = cluster.PresenceChannel);
+
+            // Feeds are data of the service, not of one deployment: their keys carry the service id.
+            var redis = ConfigurationOptions.Parse(cluster.Redis!);
+            redis.AbortOnConnectFail = false;
+            builder.Services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(redis));
+            builder.Services.AddRedisFeedStore(keyPrefix: cluster.ServiceId);
+            builder.Services.AddRedisPostViewInvalidation(cluster.PostViewChannel);
         }
 
         return builder;

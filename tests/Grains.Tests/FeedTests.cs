@@ -125,6 +125,35 @@ public sealed class FeedTests(SharedClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Feed_views_show_current_counts_and_whether_each_reader_likes_the_post()
+    {
+        var host = _shared;
+        var (author, fan, other) = (await host.RegisterAsync(_h["author"]), await host.RegisterAsync(_h["fan"]), await host.RegisterAsync(_h["other"]));
+        await host.Grain<IUserGrain>(fan).Follow(author);
+        await host.Grain<IUserGrain>(other).Follow(author);
+        var (liked, commented) = (await host.Grain<IUserPostsGrain>(author).Publish("like me", null), await host.Grain<IUserPostsGrain>(author).Publish("comment me", null));
+        await Eventually.TrueAsync(async () => (await host.ReadFeedAsync(fan)).Count == 2 && (await host.ReadFeedAsync(other)).Count == 2, "both feeds have both posts");
+
+        // The reads above cached both views on the silos; each change shows on the next read of the silo that holds
+        // the post, and on the other silo once its invalidation arrived through Redis (a moment later).
+        await host.Grain<IPostGrain>(liked.PostId).Like(fan);
+        await host.Grain<IPostGrain>(commented.PostId).AddComment(other, "a comment");
+        await Eventually.TrueAsync(
+            async () =>
+            {
+                var (byFan, byOther) = (await FeedViewsAsync(host, fan), await FeedViewsAsync(host, other));
+                return (byFan[liked.PostId].Likes, byFan[liked.PostId].LikedByMe, byOther[liked.PostId].LikedByMe, byOther[commented.PostId].Comments)
+                    == (1L, true, false, 1L);
+            },
+            "the like and the comment show in both feeds, the like as the fan's only");
+
+        await host.Grain<IPostGrain>(liked.PostId).Unlike(fan);
+        await Eventually.TrueAsync(
+            async () => (await FeedViewsAsync(host, fan))[liked.PostId] is { Likes: 0, LikedByMe: false },
+            "the unlike shows in the fan's feed");
+    }
+
+    [Fact]
     public async Task Paging_a_feed_while_new_posts_arrive_neither_repeats_nor_skips()
     {
         var host = _shared;
@@ -173,4 +202,7 @@ public sealed class FeedTests(SharedClusterFixture fixture)
         Assert.Equal(posts.TakeLast(5).Reverse(), await host.ReadFeedAsync(reader, 2));
         Assert.Equal(5, (await host.StoredFeedAsync(reader)).Count);
     }
+
+    private static async Task<Dictionary<string, PostView>> FeedViewsAsync(SocialCluster host, string reader) =>
+        (await host.Grain<IFeedGrain>(reader).GetPage(10, null)).Items.ToDictionary(static p => p.PostId);
 }

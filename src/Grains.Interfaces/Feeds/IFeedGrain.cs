@@ -13,11 +13,7 @@ public interface IFeedGrain : IGrainWithStringKey
     [Alias("GetPage")]
     Task<Page<PostView>> GetPage(int limit, string? cursor);
 
-    /// <summary>A post just entered this feed (fan-out already stored it); keeps an active feed's memory current.</summary>
-    [Alias("OnPostAdded")]
-    Task OnPostAdded(string postId, string authorId);
-
-    /// <summary>Entries changed in storage in bulk (follow backfill, unfollow, threshold crossing): reload on next read.</summary>
+    /// <summary>The followed authors changed (follow, unfollow, an author crossing the celebrity threshold): ask again on the next read.</summary>
     [Alias("Invalidate")]
     Task Invalidate();
 }

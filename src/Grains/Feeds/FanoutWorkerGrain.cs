@@ -11,7 +11,7 @@ namespace Playbound.Grains.Feeds;
 /// Fans posts out on write (stream <see cref="StreamNamespaces.Posts"/>, key: author id; one activation per author, so
 /// an author's publish and delete are handled in order). A published post goes into
 /// the author's own feed and, unless the author is a celebrity (whose posts feeds merge at read time), into every
-/// follower's feed, one store statement per page of followers. The event is acknowledged only after every page is
+/// follower's feed, one store write per page of followers. The event is acknowledged only after every page is
 /// stored, so after a crash the stream provider redelivers it and the idempotent store leaves each feed with the post once.
 /// Each page's followers who are online get <see cref="RealtimeMethods.FeedPost"/> as the page is stored; a
 /// celebrity's online followers get it too, found among the online users rather than the followers.
@@ -50,7 +50,6 @@ public sealed class FanoutWorkerGrain(
 
         await index.AddAsync(new PostRecord(post.PostId, post.AuthorId, post.AuthorHandle, post.Text, post.ReplyTo, post.CreatedAt), CancellationToken.None);
         await AddToFeedsAsync(published, [published.AuthorId]);
-        await NotifyFeedAsync(published, published.AuthorId);
 
         var followers = (await directory.GetCountsAsync(published.AuthorId, CancellationToken.None)).Followers;
         if (followers >= _options.CelebrityThreshold)
@@ -61,18 +60,18 @@ public sealed class FanoutWorkerGrain(
             return;
         }
 
-        var reached = await FollowerFeeds.ForEachAsync(
+        // Feeds read their entries from the store, so storing a page is the whole fan-out: no call per follower.
+        var reached = await FollowerFeeds.ForEachPageAsync(
             graph,
             published.AuthorId,
-            _options,
+            _options.FanoutPageSize,
             page =>
             {
                 // The post is already durable, and its feed rows follow (a crash redelivers the event), so the push
                 // need not wait for the store: that wait is most of the push latency.
                 PushToOnline(post, page);
                 return AddToFeedsAsync(published, page);
-            },
-            follower => NotifyFeedAsync(published, follower));
+            });
         logger.PostFannedOut(published.PostId, published.AuthorId, reached);
         metrics.FanoutFinished(published.CreatedAt, celebrity: false);
     }
@@ -80,7 +79,7 @@ public sealed class FanoutWorkerGrain(
     private async Task RemoveAsync(PostDeleted deleted)
     {
         await index.RemoveAsync(deleted.PostId, CancellationToken.None);
-        await feeds.RemovePostAsync(deleted.PostId, CancellationToken.None);
+        await feeds.RemovePostAsync(deleted.PostId, deleted.AuthorId, CancellationToken.None);
         await GrainFactory.GetGrain<IUserPostsGrain>(deleted.AuthorId).ForgetPost(deleted.PostId);
     }
 
@@ -113,7 +112,4 @@ public sealed class FanoutWorkerGrain(
 
     private Task AddToFeedsAsync(PostPublished post, IReadOnlyList<string> userIds) =>
         feeds.AddToFeedsAsync(post.PostId, post.AuthorId, userIds, CancellationToken.None);
-
-    private Task NotifyFeedAsync(PostPublished post, string userId) =>
-        GrainFactory.GetGrain<IFeedGrain>(userId).OnPostAdded(post.PostId, post.AuthorId);
 }

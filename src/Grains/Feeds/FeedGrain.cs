@@ -1,24 +1,23 @@
 using Microsoft.Extensions.Options;
 using Playbound.Grains.Ids;
+using Playbound.Grains.Posts.Views;
 using Playbound.Grains.Stores;
 using Orleans.Runtime;
 
 namespace Playbound.Grains.Feeds;
 
 /// <summary>
-/// A home timeline (key: user id), in memory only: the feed_entries table is its durable state. It loads the newest
-/// <see cref="FeedOptions.MaxEntries"/> entries on the first read (not on activation, so fan-out can tell a cold feed
-/// about a post for free), merges the posts of followed celebrities at read time, and pages by post id (keyset),
-/// so posts arriving between pages never shift a page.
+/// A home timeline (key: user id). Its entries live in the <see cref="IFeedStore"/> only (SQLite embedded, Redis in a
+/// cluster), so fan-out stores a page of followers' entries and is done, with no call to any feed; each page reads
+/// the entries it needs, merges the posts of followed celebrities, and pages by post id (keyset), so posts arriving
+/// between pages never shift a page. Posts are hydrated by the silo's <see cref="PostHydrator"/>, not a call each.
 /// </summary>
-public sealed class FeedGrain(IFeedStore feeds, IFollowGraph graph, IOptions<FeedOptions> options, TimeProvider time)
+public sealed class FeedGrain(IFeedStore feeds, IFollowGraph graph, PostHydrator posts, IOptions<FeedOptions> options, TimeProvider time)
     : Grain, IFeedGrain
 {
     private readonly FeedOptions _options = options.Value;
 
-    /// <summary>The stored entries' post ids, newest first; null until the first read or after an invalidation.</summary>
-    private List<long>? _entries;
-
+    private bool _trimmed;
     private IReadOnlyList<string>? _celebrities;
     private DateTimeOffset _celebritiesExpireAt;
 
@@ -29,15 +28,22 @@ public sealed class FeedGrain(IFeedStore feeds, IFollowGraph graph, IOptions<Fee
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
         var before = SnowflakeId.ParseCursor(cursor);
-        var entries = await EntriesAsync();
+        if (cursor is null)
+        {
+            // Opening the feed: a store that lost it (Redis) rebuilds it now; later pages read what this one found.
+            await feeds.EnsureBuiltAsync(OwnerId, CancellationToken.None);
+        }
+
+        await TrimOnceAsync();
         var celebrities = await CelebritiesAsync();
         var items = new List<PostView>(limit);
         while (true)
         {
             var need = limit - items.Count;
-            var candidates = await CandidatesAsync(entries, celebrities, before, need + 1);
+            var candidates = await CandidatesAsync(celebrities, before, need + 1);
             var batch = candidates.Take(need).ToArray();
-            items.AddRange(await HydrateAsync(batch));
+            var views = await posts.HydrateAsync([.. batch.Select(SnowflakeId.Format)], OwnerId);
+            items.AddRange(views.OfType<PostView>());
             if (candidates.Count <= need)
             {
                 return new Page<PostView>(items, null);
@@ -52,48 +58,20 @@ public sealed class FeedGrain(IFeedStore feeds, IFollowGraph graph, IOptions<Fee
     }
 
     /// <inheritdoc />
-    public Task OnPostAdded(string postId, string authorId)
-    {
-        if (_entries is not null && SnowflakeId.TryParse(postId, out var id))
-        {
-            var index = _entries.BinarySearch(id, NewestFirst.Instance);
-            if (index < 0)
-            {
-                _entries.Insert(~index, id);
-                if (_entries.Count > _options.MaxEntries)
-                {
-                    _entries.RemoveAt(_entries.Count - 1);
-                }
-            }
-        }
-
-        return Task.CompletedTask;
-    }
-
-    /// <inheritdoc />
     public Task Invalidate()
     {
-        _entries = null;
         _celebrities = null;
         return Task.CompletedTask;
     }
 
-    private async Task<List<long>> EntriesAsync()
+    /// <summary>Fan-out only adds; once per activation the feed drops what lies beyond <see cref="FeedOptions.MaxEntries"/>.</summary>
+    private async Task TrimOnceAsync()
     {
-        if (_entries is not null)
-        {
-            return _entries;
-        }
-
-        var rows = await feeds.GetEntriesAsync(OwnerId, _options.MaxEntries + 1, null, CancellationToken.None);
-        if (rows.Count > _options.MaxEntries)
+        if (!_trimmed)
         {
             await feeds.TrimAsync(OwnerId, _options.MaxEntries, CancellationToken.None);
+            _trimmed = true;
         }
-
-        var ids = rows.Take(_options.MaxEntries).Select(static r => SnowflakeId.Parse(r.PostId)).ToList();
-        ids.Sort(NewestFirst.Instance);
-        return _entries = ids;
     }
 
     private async Task<IReadOnlyList<string>> CelebritiesAsync()
@@ -109,29 +87,14 @@ public sealed class FeedGrain(IFeedStore feeds, IFollowGraph graph, IOptions<Fee
     }
 
     /// <summary>The newest <paramref name="count"/> post ids older than <paramref name="before"/>: stored entries and celebrities' posts, deduplicated.</summary>
-    private async Task<List<long>> CandidatesAsync(List<long> entries, IReadOnlyList<string> celebrities, long? before, int count)
+    private async Task<List<long>> CandidatesAsync(IReadOnlyList<string> celebrities, long? before, int count)
     {
-        var stored = entries.Where(id => before is null || id < before).Take(count);
         var beforeText = before is null ? null : SnowflakeId.Format(before.Value);
+        var stored = feeds.GetEntriesAsync(OwnerId, count, beforeText, CancellationToken.None);
         var merged = await Task.WhenAll(celebrities.Select(c =>
             GrainFactory.GetGrain<IUserPostsGrain>(c).GetRecentPostIds(count, beforeText)));
-        var celebrityIds = merged.SelectMany(static ids => ids).Select(SnowflakeId.Parse);
-        return [.. stored.Concat(celebrityIds).Distinct().Order(NewestFirst.Instance).Take(count)];
-    }
-
-    /// <summary>The posts as the owner sees them, in order; deleted ones are dropped and forgotten.</summary>
-    private async Task<IEnumerable<PostView>> HydrateAsync(long[] ids)
-    {
-        var posts = await Task.WhenAll(ids.Select(id => GrainFactory.GetGrain<IPostGrain>(SnowflakeId.Format(id)).Get(OwnerId)));
-        for (var i = 0; i < ids.Length; i++)
-        {
-            if (posts[i] is null)
-            {
-                _entries?.Remove(ids[i]);
-            }
-        }
-
-        return posts.OfType<PostView>();
+        var ids = (await stored).Select(static e => e.PostId).Concat(merged.SelectMany(static ids => ids)).Select(SnowflakeId.Parse);
+        return [.. ids.Distinct().Order(NewestFirst.Instance).Take(count)];
     }
 
     /// <summary>Orders post ids newest (largest) first.</summary>

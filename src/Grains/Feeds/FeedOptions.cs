@@ -35,7 +35,7 @@ public sealed class FeedOptions
     /// <summary>How many followers fan-out reads and writes per page (one store statement per page).</summary>
     public int FanoutPageSize { get; set; } = DefaultFanoutPageSize;
 
-    /// <summary>How many active feeds fan-out tells about a new post at once.</summary>
+    /// <summary>How many feeds a bulk change (an author crossing the celebrity threshold) invalidates at once.</summary>
     public int FanoutParallelism { get; set; } = DefaultFanoutParallelism;
 
     /// <summary>How long a feed reuses its list of followed celebrities before asking the graph again.</summary>

@@ -1,4 +1,5 @@
 using Playbound.Grains.Ids;
+using Playbound.Grains.Posts.Views;
 using Playbound.Grains.Realtime;
 using Playbound.Grains.Stores;
 using Orleans.Runtime;
@@ -43,6 +44,7 @@ public sealed class PostGrain(
     IUserDirectory directory,
     IIdGenerator ids,
     IRealtimePublisher realtime,
+    IPostViewInvalidator views,
     TimeProvider time) : Grain, IPostGrain
 {
     private HashSet<string> _likers = new(StringComparer.Ordinal);
@@ -116,10 +118,11 @@ public sealed class PostGrain(
         await post.WriteStateAsync();
         _likers.Clear();
         _comments = 0;
+        await views.InvalidateAsync(PostId);
 
         // Inline, so the author's list and feeds drop it at once; the PostDeleted event repeats this after a crash.
         await index.RemoveAsync(PostId, CancellationToken.None);
-        await feeds.RemovePostAsync(PostId, CancellationToken.None);
+        await feeds.RemovePostAsync(PostId, State.AuthorId, CancellationToken.None);
         return PostOutcome.Done;
     }
 
@@ -144,7 +147,7 @@ public sealed class PostGrain(
 
         await engagement.AddLikeAsync(PostId, userId, CancellationToken.None);
         _likers.Add(userId);
-        PushCounts();
+        await CountsChangedAsync();
         return PostOutcome.Done;
     }
 
@@ -160,7 +163,7 @@ public sealed class PostGrain(
         {
             await engagement.RemoveLikeAsync(PostId, userId, CancellationToken.None);
             _likers.Remove(userId);
-            PushCounts();
+            await CountsChangedAsync();
         }
 
         return PostOutcome.Done;
@@ -180,7 +183,7 @@ public sealed class PostGrain(
         await NotifyCommentAsync(commenter, text);
         await engagement.AddCommentAsync(comment, CancellationToken.None);
         _comments++;
-        PushCounts();
+        await CountsChangedAsync();
         return new CommentView(comment.CommentId, PostId, authorId, commenter.Handle, text, comment.CreatedAt);
     }
 
@@ -201,7 +204,12 @@ public sealed class PostGrain(
 
     private PostCounts Counts() => new(PostId, _likers.Count, _comments);
 
-    private void PushCounts() => realtime.PushToPostWatchers(Counts());
+    /// <summary>The silos' cached views of this post are stale now, and its watchers want the new counts.</summary>
+    private async Task CountsChangedAsync()
+    {
+        await views.InvalidateAsync(PostId);
+        realtime.PushToPostWatchers(Counts());
+    }
 
     /// <summary>Notifies the post's author of the comment (unless it is theirs) and everyone it mentions.</summary>
     private async Task NotifyCommentAsync(UserRecord commenter, string text)

@@ -12,6 +12,9 @@ public interface IEngagementStore
     /// <summary>Every user who likes the post (a post activation holds them in memory).</summary>
     Task<IReadOnlyCollection<string>> GetLikersAsync(string postId, CancellationToken cancellationToken);
 
+    /// <summary>Which of <paramref name="postIds"/> <paramref name="userId"/> likes (one query for a page of posts).</summary>
+    Task<IReadOnlyCollection<string>> GetLikedAmongAsync(string userId, IReadOnlyList<string> postIds, CancellationToken cancellationToken);
+
     /// <summary>Adds a comment; idempotent by comment id.</summary>
     Task AddCommentAsync(CommentRecord comment, CancellationToken cancellationToken);
 

@@ -14,4 +14,10 @@ public interface IPostIndex
 
     /// <summary>An author's posts, newest first, older than <paramref name="beforePostId"/> when given.</summary>
     Task<IReadOnlyList<PostRecord>> GetByAuthorAsync(string authorId, int limit, string? beforePostId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The newest <paramref name="limit"/> posts of <paramref name="userId"/> and everyone they follow, as feed entries:
+    /// the timeline a feed store that lost its entries rebuilds from.
+    /// </summary>
+    Task<IReadOnlyList<FeedEntry>> GetTimelineAsync(string userId, int limit, CancellationToken cancellationToken);
 }

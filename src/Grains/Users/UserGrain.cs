@@ -156,12 +156,20 @@ public sealed class UserGrain(
             // The posts were merged at read time until now; store them in every follower's feed before the flag
             // flips, so a failure here is retried by the next check.
             await feeds.BackfillFollowersAsync(UserId, _options.MaxEntries, CancellationToken.None);
-            await FollowerFeeds.ForEachAsync(graph, UserId, _options, storePage: null, feed => GrainFactory.GetGrain<IFeedGrain>(feed).Invalidate());
+            await FollowerFeeds.ForEachPageAsync(graph, UserId, _options.FanoutPageSize, InvalidateFeedsAsync);
         }
 
         user.State = user.State with { IsCelebrity = isCelebrity };
         await user.WriteStateAsync();
         logger.CelebrityStatusChanged( UserId, isCelebrity, counts.Followers);
+    }
+
+    /// <summary>Tells the followers' feeds, <see cref="FeedOptions.FanoutParallelism"/> at a time, that the author's celebrity status changed.</summary>
+    private Task InvalidateFeedsAsync(IReadOnlyList<string> followers)
+    {
+        // The grain's scheduler, not the thread pool: grain calls are only allowed from inside the activation.
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = _options.FanoutParallelism, TaskScheduler = TaskScheduler.Current };
+        return Parallel.ForEachAsync(followers, parallel, (follower, _) => new ValueTask(GrainFactory.GetGrain<IFeedGrain>(follower).Invalidate()));
     }
 
     private async Task ChangeFollowAsync(string followeeId, bool following)

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Logging;
+using StackExchange.Redis;
 
 namespace Playbound.Hosting.Errors;
 
@@ -29,9 +30,10 @@ internal sealed partial class ProblemDetailsExceptionHandler(
             // The client went away; nobody reads this response, and it is not a server fault worth an error log.
             return true;
         }
-        else if (exception is TimeoutException)
+        else if (exception is TimeoutException or RedisConnectionException)
         {
-            // A grain call ran out of time: the silo is overloaded or failing over, so asking again later may work.
+            // A grain call ran out of time (the silo is overloaded or failing over), or Redis, where cluster feeds live,
+            // is away for a moment: asking again later may work.
             LogUnhandled(logger, exception, httpContext.Request.Method, httpContext.Request.Path);
             httpContext.Response.Headers.RetryAfter = RetryAfterSeconds;
             problem = new ProblemDetails { Status = StatusCodes.Status503ServiceUnavailable, Title = "The service is busy; retry shortly." };

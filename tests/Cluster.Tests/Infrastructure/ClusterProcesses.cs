@@ -1,5 +1,7 @@
 using System.Globalization;
 using Npgsql;
+using Playbound.TestKit.Servers;
+using StackExchange.Redis;
 using Playbound.TestKit;
 using Playbound.TestKit.Kafka;
 
@@ -112,6 +114,42 @@ public sealed class ClusterProcesses : IAsyncDisposable
         return (T)(await command.ExecuteScalarAsync())!;
     }
 
+    /// <summary>Runs <paramref name="sql"/> on the cluster's database and returns the first column of every row.</summary>
+    public async Task<List<long>> QueryIdsAsync(string sql, params object[] parameters)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 300 };
+        foreach (var parameter in parameters)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = parameter });
+        }
+
+        var ids = new List<long>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            ids.Add(reader.GetInt64(0));
+        }
+
+        return ids;
+    }
+
+    /// <summary>The post ids in <paramref name="userId"/>'s feed as the silos stored it in Redis, newest first.</summary>
+    public async Task<List<long>> StoredFeedAsync(long userId)
+    {
+        var redis = await TestRedis.ConnectionAsync();
+        var members = await redis.GetDatabase().SortedSetRangeByRankAsync($"{ServiceId(_id)}:feed:{userId}", order: Order.Descending);
+        return [.. members.Select(static m => long.Parse(m.ToString().Split(':')[0], CultureInfo.InvariantCulture))];
+    }
+
+    /// <summary>Deletes <paramref name="userId"/>'s feed and its built marker from Redis, as a Redis that lost its data would have.</summary>
+    public async Task LoseFeedAsync(long userId)
+    {
+        var redis = await TestRedis.ConnectionAsync();
+        await redis.GetDatabase().KeyDeleteAsync([$"{ServiceId(_id)}:feed:{userId}", $"{ServiceId(_id)}:feed-built:{userId}"]);
+    }
+
     /// <summary>An exception whose message carries every node's recent output.</summary>
     public Exception Failure(string what) =>
         new InvalidOperationException(what + string.Concat(Silos.Concat(Apis).Select(n => $"\n--- {n.Name} ---\n{n.Output}")));
@@ -152,6 +190,8 @@ public sealed class ClusterProcesses : IAsyncDisposable
         ["ConnectionStrings:Redis"] = TestServers.Redis,
         ["Playbound:Auth:SigningKey"] = SigningKey,
         ["Playbound:Cluster:Enabled"] = "true",
+        // The fan-out checks find every post in every feed, up to the scale of 2,000 posts per feed.
+        ["Playbound:Feed:MaxEntries"] = "10000",
         ["Playbound:Cluster:ClusterId"] = ServiceId(id),
         ["Playbound:Cluster:ServiceId"] = ServiceId(id),
         // Orleans' failure detection, quicker than its defaults so a killed silo is declared dead within seconds, yet

@@ -7,8 +7,11 @@ using Orleans.Runtime;
 using Orleans.Streams;
 using Orleans.TestingHost;
 using Playbound.Grains.Stores;
+using Playbound.Grains.Stores.Redis;
 using Playbound.Hosting;
 using Playbound.Streaming.Sqlite;
+using Playbound.TestKit.Servers;
+using StackExchange.Redis;
 
 namespace Playbound.Grains.Tests.Infrastructure;
 
@@ -56,6 +59,8 @@ public sealed class SocialCluster : IAsyncDisposable
         options ??= new SocialClusterOptions();
         var settings = options.Configuration().ToList();
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        // Two silos, so post views are invalidated across them as in a cluster: through Redis, on a channel of this cluster's own.
+        var postViewChannel = $"playbound-test:{Guid.NewGuid():N}:post-views";
         var builder = new InProcessTestClusterBuilder(SiloCount);
         builder.Options.ConfigureFileLogging = false;
         builder.ConfigureSiloHost((_, host) =>
@@ -76,6 +81,8 @@ public sealed class SocialCluster : IAsyncDisposable
             }
 
             host.AddPlayboundSiloServices();
+            host.Services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(TestRedis.Configuration));
+            host.Services.AddRedisPostViewInvalidation(postViewChannel);
             configureServices?.Invoke(host.Services);
         });
         builder.ConfigureSilo((_, silo) => silo.AddPlayboundProviders(configuration));

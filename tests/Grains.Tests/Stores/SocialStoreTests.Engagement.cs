@@ -22,6 +22,27 @@ public abstract partial class SocialStoreTests
     }
 
     [Fact]
+    public async Task Liked_among_answers_which_of_a_page_of_posts_the_user_likes()
+    {
+        var (author, alice, bob) = (await NewUserAsync(), await NewUserAsync(), await NewUserAsync());
+        var posts = new List<string>();
+        for (var i = 0; i < 4; i++)
+        {
+            posts.Add(await NewPostAsync(author));
+        }
+
+        await Db.Engagement.AddLikeAsync(posts[0], alice, default);
+        await Db.Engagement.AddLikeAsync(posts[2], alice, default);
+        await Db.Engagement.AddLikeAsync(posts[1], bob, default);
+
+        Assert.Equal(new[] { posts[0], posts[2] }.Order(), (await Db.Engagement.GetLikedAmongAsync(alice, posts, default)).Order());
+        Assert.Equal([posts[1]], await Db.Engagement.GetLikedAmongAsync(bob, posts, default));
+        Assert.Empty(await Db.Engagement.GetLikedAmongAsync(alice, [posts[1], posts[3], NewId()], default));
+        Assert.Empty(await Db.Engagement.GetLikedAmongAsync(alice, [], default));
+        await Assert.ThrowsAnyAsync<ArgumentException>(() => Db.Engagement.GetLikedAmongAsync(alice, ["not-an-id"], default));
+    }
+
+    [Fact]
     public async Task Comments_are_listed_oldest_first_page_by_page_and_stored_once_per_id()
     {
         var (author, commenter) = (await NewUserAsync(), await NewUserAsync());

@@ -64,4 +64,23 @@ public abstract partial class SocialStoreTests
         Assert.Equal(["100", "10", "9"], (await Db.Posts.GetByAuthorAsync(author, 10, null, default)).Select(post => post.PostId));
         Assert.Equal(["9"], (await Db.Posts.GetByAuthorAsync(author, 10, "10", default)).Select(post => post.PostId));
     }
+
+    [Fact]
+    public async Task The_timeline_holds_the_users_own_posts_and_those_of_whom_they_follow_now_newest_first()
+    {
+        var (reader, followed, unfollowed, stranger) = (await NewUserAsync(), await NewUserAsync(), await NewUserAsync(), await NewUserAsync());
+        await FollowAsync(reader, followed);
+        await FollowAsync(reader, unfollowed);
+        await FollowAsync(reader, unfollowed, following: false);
+        var own = await NewPostAsync(reader);
+        var theirs = new[] { await NewPostAsync(followed), await NewPostAsync(followed) };
+        await NewPostAsync(unfollowed);
+        await NewPostAsync(stranger);
+
+        Assert.Equal(
+            [new FeedEntry(theirs[1], followed), new FeedEntry(theirs[0], followed), new FeedEntry(own, reader)],
+            await Db.Posts.GetTimelineAsync(reader, 10, default));
+        Assert.Equal([new FeedEntry(theirs[1], followed)], await Db.Posts.GetTimelineAsync(reader, 1, default));
+        Assert.Empty(await Db.Posts.GetTimelineAsync(NewId(), 10, default));
+    }
 }

@@ -7,7 +7,7 @@ using Xunit.Abstractions;
 namespace Playbound.Grains.Tests.Stores;
 
 /// <summary>The conformance suite on SQLite, one database file in a fresh temp directory per test.</summary>
-public sealed class SqliteSocialStoreTests(ITestOutputHelper output) : SocialStoreTests(output)
+public class SqliteSocialStoreTests(ITestOutputHelper output) : SocialStoreTests(output)
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "playbound-tests", Guid.NewGuid().ToString("N"));
 

@@ -20,6 +20,10 @@ internal sealed class SqlEngagementStore(SocialDatabase database) : IEngagementS
         "comment_id > @cursor",
         "ORDER BY comment_id");
 
+    // The primary key (post_id, user_id) answers each candidate with one index probe.
+    private readonly string _likedAmong =
+        $"SELECT l.post_id FROM {database.IdList("@posts")} JOIN post_likes l ON l.post_id = ids.id AND l.user_id = @user";
+
     /// <inheritdoc />
     public async Task<bool> AddLikeAsync(string postId, string userId, CancellationToken cancellationToken) =>
         await ChangeLikeAsync(InsertLike, postId, userId, cancellationToken).ConfigureAwait(false) > 0;
@@ -33,6 +37,23 @@ internal sealed class SqlEngagementStore(SocialDatabase database) : IEngagementS
     {
         var post = SocialValues.Id(postId, nameof(postId));
         return await database.QueryAsync(SelectLikers, statement => statement.Int64("@post", post), row => row.Id(0), cancellationToken)
+            .ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyCollection<string>> GetLikedAmongAsync(
+        string userId, IReadOnlyList<string> postIds, CancellationToken cancellationToken)
+    {
+        var user = SocialValues.Id(userId, nameof(userId));
+        ArgumentNullException.ThrowIfNull(postIds);
+        var posts = postIds.Select(id => SocialValues.Id(id, nameof(postIds))).ToArray();
+        if (posts.Length == 0)
+        {
+            return [];
+        }
+
+        return await database.QueryAsync(
+            _likedAmong, statement => statement.Int64("@user", user).Ids("@posts", posts), row => row.Id(0), cancellationToken)
             .ConfigureAwait(false);
     }
 

@@ -60,6 +60,14 @@ internal sealed class SqlFeedStore(SocialDatabase database) : IFeedStore
     }
 
     /// <inheritdoc />
+    /// <remarks>The feed_entries rows are the durable record: a feed here is never lost without the database.</remarks>
+    public Task<bool> EnsureBuiltAsync(string userId, CancellationToken cancellationToken)
+    {
+        SocialValues.Id(userId, nameof(userId));
+        return Task.FromResult(false);
+    }
+
+    /// <inheritdoc />
     public Task BackfillAsync(string userId, string authorId, int count, CancellationToken cancellationToken)
     {
         var user = SocialValues.Id(userId, nameof(userId));
@@ -86,7 +94,7 @@ internal sealed class SqlFeedStore(SocialDatabase database) : IFeedStore
     }
 
     /// <inheritdoc />
-    public Task RemovePostAsync(string postId, CancellationToken cancellationToken)
+    public Task RemovePostAsync(string postId, string authorId, CancellationToken cancellationToken)
     {
         var post = SocialValues.Id(postId, nameof(postId));
         return database.ExecuteAsync(RemovePost, statement => statement.Int64("@post", post), cancellationToken);

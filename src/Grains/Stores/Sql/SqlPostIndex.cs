@@ -12,6 +12,12 @@ internal sealed class SqlPostIndex(SocialDatabase database) : IPostIndex
 
     private const string Select = $"SELECT {Columns} FROM posts WHERE post_id = @post";
 
+    // posts_author answers each followee's newest posts in order; the database merges them.
+    private const string Timeline =
+        "SELECT post_id, author_id FROM posts WHERE author_id = @user" +
+        " OR author_id IN (SELECT followee_id FROM follows WHERE follower_id = @user AND following)" +
+        " ORDER BY post_id DESC LIMIT @limit";
+
     private static readonly PagedQuery ByAuthor = new(
         $"SELECT {Columns} FROM posts WHERE author_id = @owner", "post_id < @cursor", "ORDER BY post_id DESC");
 
@@ -74,6 +80,16 @@ internal sealed class SqlPostIndex(SocialDatabase database) : IPostIndex
         string authorId, int limit, string? beforePostId, CancellationToken cancellationToken)
     {
         return await ByAuthor.ListAsync(database, authorId, limit, beforePostId, Read, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<FeedEntry>> GetTimelineAsync(string userId, int limit, CancellationToken cancellationToken)
+    {
+        var user = SocialValues.Id(userId, nameof(userId));
+        SocialValues.Limit(limit);
+        return await database.QueryAsync(
+            Timeline, statement => statement.Int64("@user", user).Int32("@limit", limit), row => new FeedEntry(row.Id(0), row.Id(1)), cancellationToken)
+            .ConfigureAwait(false);
     }
 
     private static PostRecord Read(Row row) =>
