@@ -89,6 +89,8 @@ public static class BearerSchemes
             static (options, keys, auth, time) =>
             {
                 Configure(options, Parameters(AuthOptions.Issuer, AuthOptions.Audience, SecurityAlgorithms.HmacSha256, [keys.SigningKey], time));
+                options.TokenHandlers.Clear();
+                options.TokenHandlers.Add(new CachingTokenHandler(time));
                 if (auth.Value.External is { IsConfigured: true, Issuer: { } externalIssuer })
                 {
                     options.ForwardDefaultSelector = context => UnverifiedIssuer(context) == externalIssuer ? ExternalSchemeName : null;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 
 namespace Playbound.Grains.Stores.Sqlite;
@@ -11,6 +12,10 @@ public sealed class SqliteConnectionFactory
 {
     private readonly string _pragmas;
 
+    // The native connections the pragmas already ran on: the pool hands the same one out again and again, and running
+    // them on every open parsed and executed two statements per query.
+    private readonly ConditionalWeakTable<SQLitePCL.sqlite3, object> _configured = [];
+
     /// <summary>Creates a factory for <paramref name="connectionString"/>.</summary>
     /// <param name="connectionString">A Microsoft.Data.Sqlite connection string, e.g. from <see cref="ForFile"/>.</param>
     /// <param name="busyTimeout">How long a statement waits for another connection's lock before failing.</param>
@@ -21,7 +26,7 @@ public sealed class SqliteConnectionFactory
         ConnectionString = connectionString;
 
         // synchronous=NORMAL is safe in WAL mode (a crash can lose the last commits, never corrupt the file) and
-        // saves an fsync per commit; both pragmas are per connection, so every opened connection runs them.
+        // saves an fsync per commit; both pragmas are per connection, so every new native connection runs them.
         _pragmas = string.Create(
             CultureInfo.InvariantCulture,
             $"PRAGMA busy_timeout = {(long)busyTimeout.TotalMilliseconds}; PRAGMA synchronous = NORMAL;");
@@ -45,7 +50,12 @@ public sealed class SqliteConnectionFactory
         try
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            await ExecuteAsync(connection, _pragmas, cancellationToken).ConfigureAwait(false);
+            if (!_configured.TryGetValue(connection.Handle!, out _))
+            {
+                await ExecuteAsync(connection, _pragmas, cancellationToken).ConfigureAwait(false);
+                _configured.TryAdd(connection.Handle!, this);
+            }
+
             return connection;
         }
         catch
