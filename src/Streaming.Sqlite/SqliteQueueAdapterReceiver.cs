@@ -18,6 +18,8 @@ internal sealed partial class SqliteQueueAdapterReceiver(
     ILogger logger,
     SqliteStreamMetrics? metrics = null) : IQueueAdapterReceiver
 {
+    private readonly CancellationTokenSource _shutdown = new();
+
     /// <summary>The last row handed to Orleans; a new receiver starts at 0 and so re-reads whatever is still queued.</summary>
     private long _lastRead;
 
@@ -29,7 +31,14 @@ internal sealed partial class SqliteQueueAdapterReceiver(
     public async Task<IList<IBatchContainer>> GetQueueMessagesAsync(int maxCount, CancellationToken cancellationToken)
     {
         var limit = maxCount > 0 ? Math.Min(maxCount, options.MaxMessagesPerRead) : options.MaxMessagesPerRead;
-        var rows = await store.ReadAsync(queueId.ToString(), _lastRead, limit);
+        var queue = queueId.ToString();
+        var appended = store.NextAppend(queue);
+        var rows = await store.ReadAsync(queue, _lastRead, limit);
+        if (rows.Count == 0 && options.AppendWait > TimeSpan.Zero && await AppendedAsync(appended, cancellationToken))
+        {
+            rows = await store.ReadAsync(queue, _lastRead, limit);
+        }
+
         var batches = new List<IBatchContainer>(rows.Count);
         foreach (var row in rows)
         {
@@ -49,7 +58,19 @@ internal sealed partial class SqliteQueueAdapterReceiver(
     public Task MessagesDeliveredAsync(IList<IBatchContainer> messages, CancellationToken cancellationToken) =>
         Task.WhenAll(messages.OfType<SqliteBatchContainer>().Select(batch => store.SubmitAsync(new Remove(batch.Sequence))));
 
-    public Task Shutdown(TimeSpan timeout) => Task.CompletedTask;
+    public Task Shutdown(TimeSpan timeout)
+    {
+        _shutdown.Cancel();
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Whether <paramref name="appended"/> completed within <see cref="SqliteStreamOptions.AppendWait"/> (false on timeout or shutdown).</summary>
+    private async Task<bool> AppendedAsync(Task appended, CancellationToken cancellationToken)
+    {
+        using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _shutdown.Token);
+        var finished = await Task.WhenAny(appended, Task.Delay(options.AppendWait, wait.Token));
+        return finished == appended;
+    }
 
     /// <summary>Turns a row back into a batch; a row that cannot be (corrupt, or an event type this silo does not know) is dead-lettered, never retried forever.</summary>
     private async Task<SqliteBatchContainer?> TryReadAsync(QueueRow row)

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Orleans.Runtime;
 using Playbound.Persistence.Sqlite;
@@ -50,6 +51,9 @@ public sealed class SqliteQueueStore : IAsyncDisposable
     private readonly SqliteGroupCommit<QueueChange, long> _writer;
     private readonly Lazy<Task> _initialized;
 
+    // Per queue, a signal the next enqueue in this process completes (and replaces): readers wait on it when empty.
+    private readonly ConcurrentDictionary<string, TaskCompletionSource> _appended = new(StringComparer.Ordinal);
+
     /// <summary>Opens the tables of <see cref="SqliteStreamOptions.DatabasePath"/>, creating them on first use.</summary>
     public SqliteQueueStore(SqliteStreamOptions options, ILogger logger)
     {
@@ -91,8 +95,21 @@ public sealed class SqliteQueueStore : IAsyncDisposable
     internal async Task<long> SubmitAsync(QueueChange change)
     {
         await _initialized.Value;
-        return await _writer.SubmitAsync(change);
+        var result = await _writer.SubmitAsync(change);
+        if (change is Enqueue enqueue && _appended.TryRemove(enqueue.QueueId, out var appended))
+        {
+            appended.TrySetResult();
+        }
+
+        return result;
     }
+
+    /// <summary>
+    /// Completes once a row is committed to <paramref name="queueId"/> by this process. Take it before reading the
+    /// queue: an enqueue that lands between the read and the wait has completed it already, so none is missed.
+    /// </summary>
+    internal Task NextAppend(string queueId) =>
+        _appended.GetOrAdd(queueId, static _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
 
     internal async Task<IReadOnlyList<QueueRow>> ReadAsync(string queueId, long afterSequence, int maxCount)
     {

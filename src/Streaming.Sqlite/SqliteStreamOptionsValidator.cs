@@ -16,6 +16,11 @@ internal sealed class SqliteStreamOptionsValidator(SqliteStreamOptions options, 
         {
             throw Invalid($"{nameof(SqliteStreamOptions.MaxBatchSize)} and {nameof(SqliteStreamOptions.MaxMessagesPerRead)} must be at least 1");
         }
+
+        if (options.AppendWait < TimeSpan.Zero || options.AppendWait > TimeSpan.FromSeconds(10))
+        {
+            throw Invalid($"{nameof(SqliteStreamOptions.AppendWait)} must be between zero and 10 seconds");
+        }
     }
 
     private OrleansConfigurationException Invalid(string reason) =>

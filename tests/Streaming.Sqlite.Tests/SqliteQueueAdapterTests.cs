@@ -35,9 +35,9 @@ public sealed class SqliteQueueAdapterTests : QueueAdapterConformance, IAsyncLif
         }
     }
 
-    internal static SqliteQueueAdapterFactory CreateFactory(string databasePath) => new(
+    internal static SqliteQueueAdapterFactory CreateFactory(string databasePath, TimeSpan? appendWait = null) => new(
         "test",
-        new SqliteStreamOptions { DatabasePath = databasePath },
+        new SqliteStreamOptions { DatabasePath = databasePath, AppendWait = appendWait ?? SqliteStreamOptions.DefaultAppendWait },
         new HashRingStreamQueueMapperOptions { TotalQueueCount = 4 },
         new SimpleQueueCacheOptions(),
         Serializer,
