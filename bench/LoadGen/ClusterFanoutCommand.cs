@@ -4,18 +4,20 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Npgsql;
 using Orleans;
+using Playbound.Bench.Results;
 using Playbound.Grains;
 using Playbound.Hosting;
+using StackExchange.Redis;
 
 namespace Playbound.LoadGen;
 
 /// <summary>
 /// Durable fan-out throughput of a running silo cluster: joins it as an Orleans client (gateways found through
 /// <c>--redis</c>, cluster <c>--cluster-id</c>), registers <c>--authors</c> authors with <c>--followers</c> followers each,
-/// then publishes <c>--posts</c> posts (spread over the authors, <c>--concurrency</c> at once) and counts feed rows in
-/// PostgreSQL until every post is in its author's and every follower's feed. Prints feed entries per second.
+/// then publishes <c>--posts</c> posts (spread over the authors, <c>--concurrency</c> at once) and counts the entries of
+/// their feeds in Redis until every post is in its author's and every follower's feed (a feed keeps at most
+/// Playbound:Feed:MaxEntries, so keep posts per author below it). Reports feed entries per second.
 /// </summary>
 public static class ClusterFanoutCommand
 {
@@ -35,7 +37,6 @@ public static class ClusterFanoutCommand
 
         using var host = await StartGatewayAsync(postgres, redis, clusterId);
         var grains = host.Services.GetRequiredService<IGrainFactory>();
-        await using var database = NpgsqlDataSource.Create(postgres);
         var hash = new PasswordHasher<object>().HashPassword(new object(), DriveCommand.Password);
 
         // Index author * (followers + 1): the author, then its followers.
@@ -56,21 +57,31 @@ public static class ClusterFanoutCommand
 
         Console.WriteLine($"run {run}: {authors} authors x {followers:N0} followers ready in {seeding.Elapsed.TotalSeconds:N1} s");
 
-        var before = await CountAsync(database, "feed_entries");
+        // Cluster feeds are Redis sorted sets named after the service id (scripts/cluster.sh: the cluster id too).
+        using var feeds = await ConnectionMultiplexer.ConnectAsync(redis);
+        var before = await CountFeedEntriesAsync(feeds, clusterId, userIds);
         var expected = (long)posts * (followers + 1);
+        var publishMs = new double[posts];
         var started = Stopwatch.StartNew();
         await Parallel.ForEachAsync(Enumerable.Range(0, posts), parallel, async (i, _) =>
-            await grains.GetGrain<IUserPostsGrain>(authorIds[i % authors]).Publish($"fan-out {run} post {i}", null));
+        {
+            var publishing = Stopwatch.GetTimestamp();
+            await grains.GetGrain<IUserPostsGrain>(authorIds[i % authors]).Publish($"fan-out {run} post {i}", null);
+            publishMs[i] = Stopwatch.GetElapsedTime(publishing).TotalMilliseconds;
+        });
         var published = started.Elapsed;
         long stored;
-        while ((stored = await CountAsync(database, "feed_entries") - before) < expected)
+        while ((stored = await CountFeedEntriesAsync(feeds, clusterId, userIds) - before) < expected)
         {
             await Task.Delay(100);
         }
 
         var elapsed = started.Elapsed;
         Console.WriteLine($"published {posts:N0} posts in {published.TotalSeconds:N1} s; {stored:N0} feed entries stored in {elapsed.TotalSeconds:N1} s");
-        Console.WriteLine($"durable fan-out: {stored / elapsed.TotalSeconds:N0} feed entries/s");
+        // Throughput is durable feed entries per second; the latency is each Publish call's (the fan-out behind it is not timed per post).
+        ResultsOutput.Report(options, BenchmarkResult.Create(
+            options.Text("scenario", "cluster durable fan-out"), options.Parameters, stored, 0, elapsed, "feed entries/s",
+            LatencyDistribution.FromSamples(publishMs)));
         await host.StopAsync();
         return 0;
     }
@@ -94,9 +105,11 @@ public static class ClusterFanoutCommand
         return host;
     }
 
-    private static async Task<long> CountAsync(NpgsqlDataSource database, string table)
+    /// <summary>The entries in the feeds of <paramref name="userIds"/>, one pipelined ZCARD each.</summary>
+    private static async Task<long> CountFeedEntriesAsync(ConnectionMultiplexer redis, string serviceId, string[] userIds)
     {
-        await using var command = database.CreateCommand($"SELECT count(*) FROM {table}");
-        return (long)(await command.ExecuteScalarAsync())!;
+        var database = redis.GetDatabase();
+        var counts = await Task.WhenAll(userIds.Select(id => database.SortedSetLengthAsync($"{serviceId}:feed:{id}")));
+        return counts.Sum();
     }
 }

@@ -1,28 +1,40 @@
 using System.Diagnostics;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Playbound.Bench.Results;
 
 namespace Playbound.LoadGen;
 
 /// <summary>
-/// Drives one HTTP endpoint closed-loop: logs in a sample of seeded users, then keeps <c>--concurrency</c> requests
-/// in flight for <c>--seconds</c> after a warm-up, and prints throughput and latency percentiles. With
-/// <c>--baseline</c> it sends the user id in an X-User-Id header instead (the baseline server has no auth).
-/// With <c>--post</c> it publishes posts instead of reading. <c>--url</c> may list several Api nodes, comma-separated:
-/// workers are spread over them, as a load balancer would spread clients.
+/// Drives the HTTP API closed-loop: logs in a sample of seeded users, then keeps <c>--concurrency</c> requests in
+/// flight for <c>--seconds</c> after a warm-up, and reports throughput and latency percentiles per operation. Each
+/// request reads <c>--path</c> (the home feed) as one of the sampled users, except a <c>--post-percent</c> share that
+/// publishes a post as that user (a 95/5 mix is <c>--post-percent 5</c>; 100 only posts). With <c>--baseline</c> it
+/// sends the user id in an X-User-Id header instead (the baseline server has no auth, and only reads).
+/// <c>--url</c> may list several Api nodes, comma-separated: workers are spread over them, as a load balancer would
+/// spread clients.
 /// </summary>
 public static class DriveCommand
 {
     public const string Password = "password123";
 
+    private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(3);
+
     public static async Task<int> RunAsync(LoadGenOptions options)
     {
         var baseUrls = options.Text("url", "http://127.0.0.1:5080").Split(',').Select(static u => new Uri(u)).ToArray();
-        var path = options.Text("path", "/api/v1/feed");
+        var readPath = options.Text("path", "/api/v1/feed");
         var concurrency = options.Number("concurrency", 32);
         var duration = TimeSpan.FromSeconds(options.Number("seconds", 20));
-        var post = options.Flag("post");
+        var postPercent = options.Real("post-percent", 0);
+        var baseline = options.Flag("baseline");
+        var scenario = options.Text("scenario", baseline ? "baseline feed reads" : "feed reads");
+        if (baseline && postPercent > 0)
+        {
+            Console.Error.WriteLine("The baseline serves feed reads only: --post-percent needs the Playbound Api.");
+            return 2;
+        }
+
         var users = SeededUsers.Read(options.Text("users-file", "data/users.txt"))
             .OrderBy(static u => u.UserId.GetHashCode(StringComparison.Ordinal)).Take(options.Number("logins", 200)).ToArray();
 
@@ -34,15 +46,20 @@ public static class DriveCommand
         }).ToArray();
         try
         {
-            var credentials = options.Flag("baseline")
+            var credentials = baseline
                 ? users.Select(static u => (Name: "X-User-Id", Value: u.UserId)).ToArray()
                 : await LoginAllAsync(clients[0], users);
             Console.WriteLine($"{credentials.Length} users ready; warming up against {clients.Length} node(s)");
 
-            await RunPhaseAsync(clients, path, post, credentials, concurrency, TimeSpan.FromSeconds(3), new LatencyRecorder());
-            var recorder = new LatencyRecorder();
-            var (elapsed, errors) = await RunPhaseAsync(clients, path, post, credentials, concurrency, duration, recorder);
-            Console.WriteLine($"{(post ? "POST" : "GET")} {path} concurrency={concurrency} nodes={clients.Length}: {recorder.Summarize(elapsed, errors)}");
+            var load = new Load(clients, credentials, concurrency, postPercent);
+            await load.RunAsync(WarmUp, Operations(readPath));
+            var operations = Operations(readPath);
+            var elapsed = await load.RunAsync(duration, operations);
+            var measured = operations.Select(static o => (o.Name, o.Errors, Latency: o.Latencies.Distribution()))
+                .Where(static o => o.Latency.Count + o.Errors > 0).ToArray();
+            ResultsOutput.Report(options, [.. measured.Select(o => BenchmarkResult.Create(
+                measured.Length > 1 ? $"{scenario}: {o.Name}" : scenario, options.Parameters, o.Latency.Count, o.Errors, elapsed, "req/s",
+                o.Latency))]);
             return 0;
         }
         finally
@@ -53,6 +70,9 @@ public static class DriveCommand
             }
         }
     }
+
+    private static DriveOperation[] Operations(string readPath) =>
+        [new("read", HttpMethod.Get, readPath), new("post", HttpMethod.Post, "/api/v1/posts")];
 
     private static async Task<(string Name, string Value)[]> LoginAllAsync(HttpClient http, IReadOnlyList<SeededUser> users)
     {
@@ -67,46 +87,66 @@ public static class DriveCommand
         return tokens;
     }
 
-    private static async Task<(TimeSpan Elapsed, long Errors)> RunPhaseAsync(
-        HttpClient[] clients, string path, bool post, (string Name, string Value)[] credentials, int concurrency, TimeSpan duration,
-        LatencyRecorder recorder)
+    /// <summary>One kind of request and what it measured.</summary>
+    private sealed class DriveOperation(string name, HttpMethod method, string path)
     {
-        var errors = 0L;
-        var stopwatch = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(worker => Task.Run(async () =>
-        {
-            var latencies = recorder.ForWorker();
-            var http = clients[worker % clients.Length];
-            var next = worker;
-            while (stopwatch.Elapsed < duration)
-            {
-                var (name, value) = credentials[next++ % credentials.Length];
-                using var request = new HttpRequestMessage(post ? HttpMethod.Post : HttpMethod.Get, path);
-                request.Headers.TryAddWithoutValidation(name, value);
-                if (post)
-                {
-                    request.Content = JsonContent.Create(new { text = $"load test post {next} from worker {worker}" });
-                }
+        private long _errors;
 
-                var started = Stopwatch.GetTimestamp();
-                try
+        public string Name => name;
+
+        public LatencyRecorder Latencies { get; } = new();
+
+        public long Errors => _errors;
+
+        public HttpRequestMessage NewRequest(int worker, long sequence) => new(method, path)
+        {
+            Content = method == HttpMethod.Post ? JsonContent.Create(new { text = $"load test post {sequence} from worker {worker}" }) : null,
+        };
+
+        public void Failed() => Interlocked.Increment(ref _errors);
+    }
+
+    /// <summary>The closed loop: each worker sends one request at a time, round-robin over the users.</summary>
+    private sealed class Load(HttpClient[] clients, (string Name, string Value)[] credentials, int concurrency, double postPercent)
+    {
+        public async Task<TimeSpan> RunAsync(TimeSpan duration, DriveOperation[] operations)
+        {
+            var (read, post) = (operations[0], operations[1]);
+            var stopwatch = Stopwatch.StartNew();
+            await Task.WhenAll(Enumerable.Range(0, concurrency).Select(worker => Task.Run(async () =>
+            {
+                // Seeded per worker, so a run's sequence of reads and posts is the same every time.
+                var choice = new Random(worker);
+                var latencies = (Read: read.Latencies.ForWorker(), Post: post.Latencies.ForWorker());
+                var http = clients[worker % clients.Length];
+                var next = (long)worker;
+                while (stopwatch.Elapsed < duration)
                 {
-                    using var response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead);
-                    if (!response.IsSuccessStatusCode)
+                    var isPost = choice.NextDouble() * 100 < postPercent;
+                    var operation = isPost ? post : read;
+                    var (name, value) = credentials[next++ % credentials.Length];
+                    using var request = operation.NewRequest(worker, next);
+                    request.Headers.TryAddWithoutValidation(name, value);
+                    var started = Stopwatch.GetTimestamp();
+                    try
                     {
-                        Interlocked.Increment(ref errors);
+                        using var response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead);
+                        if (!response.IsSuccessStatusCode)
+                        {
+                            operation.Failed();
+                            continue;
+                        }
+                    }
+                    catch (HttpRequestException)
+                    {
+                        operation.Failed();
                         continue;
                     }
-                }
-                catch (HttpRequestException)
-                {
-                    Interlocked.Increment(ref errors);
-                    continue;
-                }
 
-                latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-            }
-        })));
-        return (stopwatch.Elapsed, errors);
+                    (isPost ? latencies.Post : latencies.Read).Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                }
+            })));
+            return stopwatch.Elapsed;
+        }
     }
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
+using Playbound.Bench.Results;
 using Playbound.Grains;
 
 namespace Playbound.LoadGen;
@@ -34,6 +35,7 @@ public static class FanoutCommand
         var publishMs = new List<double>();
         var allFeedsMs = new List<double>();
         var author = silo.Grains.GetGrain<IUserPostsGrain>(authorId);
+        var measuring = Stopwatch.StartNew();
         for (var i = 0; i < posts; i++)
         {
             var started = Stopwatch.GetTimestamp();
@@ -47,8 +49,12 @@ public static class FanoutCommand
             allFeedsMs.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
 
-        Console.WriteLine($"publish: p50 {Percentile(publishMs, 0.5):N1} ms, max {publishMs.Max():N1} ms");
-        Console.WriteLine($"post to last of {followers:N0} follower feeds: p50 {Percentile(allFeedsMs, 0.5):N1} ms, max {allFeedsMs.Max():N1} ms ({posts} posts)");
+        var elapsed = measuring.Elapsed;
+        Console.WriteLine($"publish: {LatencyDistribution.FromSamples(publishMs)}");
+        // The figure is the time from publish to the post being in every follower's feed; feed entries/s is its throughput.
+        ResultsOutput.Report(options, BenchmarkResult.Create(
+            options.Text("scenario", $"fan-out to {followers:N0} followers"), options.Parameters, (long)posts * followers, 0, elapsed,
+            "feed entries/s", LatencyDistribution.FromSamples(allFeedsMs)));
         return 0;
     }
 
@@ -59,6 +65,4 @@ public static class FanoutCommand
         command.Parameters.AddWithValue("$post", long.Parse(postId, System.Globalization.CultureInfo.InvariantCulture));
         return (long)(await command.ExecuteScalarAsync())!;
     }
-
-    private static double Percentile(List<double> values, double q) => LatencyRecorder.Percentile([.. values.Order()], q);
 }

@@ -11,7 +11,7 @@ public static class FollowGraphPlan
 {
     private const double Exponent = 1.1;
 
-    public static IReadOnlyList<PlannedFollow> Create(int users, int popular, int popularFollowers, Random random)
+    public static PlannedFollow[] Create(int users, int popular, int popularFollowers, Random random)
     {
         var cumulative = new double[users];
         var total = 0.0;
@@ -43,6 +43,6 @@ public static class FollowGraphPlan
             }
         }
 
-        return [.. follows.OrderBy(_ => random.Next())];
+        return [.. follows];
     }
 }

@@ -5,6 +5,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
+using Playbound.Bench.Results;
 
 namespace Playbound.LoadGen;
 
@@ -73,17 +74,30 @@ public static class RealtimeCommand
         await Task.Delay(TimeSpan.FromSeconds(2));
         ReportMemory(serverPid, rssBefore, connections.Length);
 
+        var posting = new Stopwatch();
         for (var i = 0; i < warmup + posts; i++)
         {
+            if (i == warmup)
+            {
+                posting.Start();
+            }
+
             started[i] = Stopwatch.GetTimestamp();
             await SendAsync(http, HttpMethod.Post, "/api/v1/posts", author.Token, new { text = string.Create(CultureInfo.InvariantCulture, $"push #{i}") });
             await Task.Delay(interval);
         }
 
+        var elapsed = posting.Elapsed;
         await Task.Delay(TimeSpan.FromSeconds(3));
         var closed = Volatile.Read(ref closedEarly);
         await Task.WhenAll(connections.Select(static c => c.DisposeAsync().AsTask()));
-        Report(latencies, (long)posts * connections.Length, closed);
+        var latency = LatencyDistribution.FromSamples(latencies.SelectMany(static l => l));
+        var expected = (long)posts * connections.Length;
+        Console.WriteLine($"{latency.Count:N0} of {expected:N0} pushes received, {closed} connections closed early");
+        // Pushes per second over the measured posts; each is timed from just before its POST to its handler.
+        ResultsOutput.Report(options, BenchmarkResult.Create(
+            options.Text("scenario", $"post to socket, {connections.Length:N0} connections"), options.Parameters, latency.Count,
+            expected - latency.Count, elapsed, "pushes/s", latency));
         return 0;
     }
 
@@ -98,15 +112,6 @@ public static class RealtimeCommand
             .Build();
 
     private static int PostNumber(PushedPost post) => int.Parse(post.Text.AsSpan("push #".Length), CultureInfo.InvariantCulture);
-
-    private static void Report(List<double>[] latencies, long expected, int closed)
-    {
-        var all = latencies.SelectMany(static l => l).Order().ToArray();
-        double At(double q) => LatencyRecorder.Percentile(all, q);
-        Console.WriteLine(
-            $"{all.Length:N0} of {expected:N0} pushes received, {closed} connections closed early; " +
-            $"post-to-receive p50 {At(0.50):N1} ms, p90 {At(0.90):N1} ms, p99 {At(0.99):N1} ms, max {all.LastOrDefault():N1} ms");
-    }
 
     private static void ReportMemory(int pid, long before, int connections)
     {
