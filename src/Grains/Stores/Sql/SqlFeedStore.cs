@@ -20,7 +20,11 @@ internal sealed class SqlFeedStore(SocialDatabase database) : IFeedStore
 
     private const string RemoveAuthor = "DELETE FROM feed_entries WHERE user_id = @owner AND author_id = @author";
 
-    private const string RemovePost = "DELETE FROM feed_entries WHERE post_id = @post";
+    // The post reached its author's feed and their followers' (anyone who unfollowed since lost the author's posts
+    // already); each is one primary-key probe, where a secondary index by post would cost every fan-out insert.
+    private const string RemovePost =
+        "DELETE FROM feed_entries WHERE post_id = @post AND user_id IN " +
+        "(SELECT follower_id FROM follows WHERE followee_id = @author AND following UNION ALL SELECT @author)";
 
     // The (keep + 1)-th newest entry and everything older goes; with fewer entries the subquery is NULL and nothing does.
     private const string Trim =
@@ -97,7 +101,8 @@ internal sealed class SqlFeedStore(SocialDatabase database) : IFeedStore
     public Task RemovePostAsync(string postId, string authorId, CancellationToken cancellationToken)
     {
         var post = SocialValues.Id(postId, nameof(postId));
-        return database.ExecuteAsync(RemovePost, statement => statement.Int64("@post", post), cancellationToken);
+        var author = SocialValues.Id(authorId, nameof(authorId));
+        return database.ExecuteAsync(RemovePost, statement => statement.Int64("@post", post).Int64("@author", author), cancellationToken);
     }
 
     /// <inheritdoc />
