@@ -81,20 +81,19 @@ internal sealed class RedisFeedStore(
     /// <inheritdoc />
     public async Task BackfillAsync(string userId, string authorId, int count, CancellationToken cancellationToken)
     {
-        var posts = await index.GetByAuthorAsync(authorId, Math.Max(count, 1), null, cancellationToken);
-        if (count > 0 && posts.Count > 0)
+        var members = await NewestMembersAsync(authorId, count, cancellationToken);
+        if (members.Length > 0)
         {
-            await AddAsync([userId], [.. posts.Select(static p => RedisFeedKeys.Member(p.PostId, p.AuthorId))]);
+            await AddAsync([userId], members);
         }
     }
 
     /// <inheritdoc />
     public async Task BackfillFollowersAsync(string authorId, int count, CancellationToken cancellationToken)
     {
-        var posts = await index.GetByAuthorAsync(authorId, Math.Max(count, 1), null, cancellationToken);
-        if (count > 0 && posts.Count > 0)
+        var members = await NewestMembersAsync(authorId, count, cancellationToken);
+        if (members.Length > 0)
         {
-            RedisValue[] members = [.. posts.Select(static p => RedisFeedKeys.Member(p.PostId, p.AuthorId))];
             await FollowerFeeds.ForEachPageAsync(graph, authorId, _pageSize, page => AddAsync(page, members));
         }
     }
@@ -126,6 +125,14 @@ internal sealed class RedisFeedStore(
     {
         ArgumentOutOfRangeException.ThrowIfNegative(keep);
         return Db.SortedSetRemoveRangeByRankAsync(_keys.Feed(userId), 0, -keep - 1);
+    }
+
+    /// <summary>The members of <paramref name="authorId"/>'s <paramref name="count"/> newest posts.</summary>
+    private async Task<RedisValue[]> NewestMembersAsync(string authorId, int count, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        var posts = count == 0 ? [] : await index.GetByAuthorAsync(authorId, count, null, cancellationToken);
+        return [.. posts.Select(static p => RedisFeedKeys.Member(p.PostId, p.AuthorId))];
     }
 
     private Task AddAsync(IReadOnlyList<string> userIds, RedisValue[] members) =>
