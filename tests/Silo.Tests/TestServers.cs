@@ -17,27 +17,15 @@ internal static class TestPostgres
 /// </summary>
 internal static class TestRedis
 {
-    public static readonly string ConnectionString =
-        Environment.GetEnvironmentVariable("PLAYBOUND_TEST_REDIS") is { Length: > 0 } configured ? configured : "127.0.0.1:6379";
+    /// <summary>The shared kit's address (<c>PLAYBOUND_TEST_REDIS</c> or the local one).</summary>
+    public static string ConnectionString => Playbound.TestKit.Servers.TestRedis.Configuration;
 
-    private static readonly Lazy<Task<ConnectionMultiplexer>> Connection = new(async () =>
-    {
-        try
-        {
-            return await ConnectionMultiplexer.ConnectAsync(ConnectionString);
-        }
-        catch (RedisConnectionException ex)
-        {
-            throw new InvalidOperationException($"Redis is not reachable ({ex.Message}). Run scripts/ensure-redis.sh, or set PLAYBOUND_TEST_REDIS.", ex);
-        }
-    });
-
-    public static async Task<IDatabase> DatabaseAsync() => (await Connection.Value).GetDatabase();
+    public static async Task<IDatabase> DatabaseAsync() => (await ConnectAsync()).GetDatabase();
 
     /// <summary>The keys under <paramref name="prefix"/>.</summary>
     public static async Task<List<string>> KeysAsync(string prefix)
     {
-        var connection = await Connection.Value;
+        var connection = await ConnectAsync();
         var keys = new List<string>();
         foreach (var endpoint in connection.GetEndPoints())
         {
@@ -77,4 +65,6 @@ internal static class TestRedis
 
         return silos;
     }
+
+    private static Task<ConnectionMultiplexer> ConnectAsync() => Playbound.TestKit.Servers.TestRedis.ConnectionAsync();
 }
