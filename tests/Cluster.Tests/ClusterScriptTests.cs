@@ -3,6 +3,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Playbound.Cluster.Tests.Infrastructure;
 using Playbound.TestKit;
+using Playbound.TestKit.Servers;
 
 namespace Playbound.Cluster.Tests;
 
@@ -59,7 +60,7 @@ public sealed partial class ClusterScriptTests
         {
             await RunScriptAsync("down", environment);
             await TestServers.DropDatabaseAsync(database);
-            await TestServers.DeleteRedisKeysAsync(database);
+            await TestRedis.DeleteKeysAsync(database);
             Directory.Delete(state, recursive: true);
         }
     }

@@ -22,7 +22,7 @@ public sealed class ClusterSiloTests(KafkaMockFixture kafka) : IClassFixture<Kaf
 
     public Task InitializeAsync() => Task.CompletedTask;
 
-    public async Task DisposeAsync() => await TestRedis.DeleteKeysAsync(_serviceId + "/");
+    public async Task DisposeAsync() => await Playbound.TestKit.Servers.TestRedis.DeleteKeysAsync(_serviceId + "/");
 
     [Fact]
     public async Task A_cluster_silo_joins_redis_membership_serves_a_client_keeps_state_in_redis_and_leaves_on_stop()

@@ -42,7 +42,7 @@ public sealed class RedisGrainStorageConformanceTests : GrainStorageConformance,
         }
 
         _silo?.Dispose();
-        await TestRedis.DeleteKeysAsync(_serviceId + "/");
+        await Playbound.TestKit.Servers.TestRedis.DeleteKeysAsync(_serviceId + "/");
     }
 
     protected override async Task<IGrainStorage> CreateStorageAsync()

@@ -38,16 +38,6 @@ internal static class TestRedis
         return keys;
     }
 
-    /// <summary>Deletes the keys under <paramref name="prefix"/>.</summary>
-    public static async Task DeleteKeysAsync(string prefix)
-    {
-        var database = await DatabaseAsync();
-        foreach (var key in await KeysAsync(prefix))
-        {
-            await database.KeyDeleteAsync(key);
-        }
-    }
-
     /// <summary>
     /// The silo statuses in Orleans' Redis membership table of a cluster (hash <c>{ServiceId}/members/{ClusterId}</c>,
     /// one JSON row per silo), by silo address.

@@ -104,13 +104,7 @@ public sealed class ClusterProcesses : IAsyncDisposable
     {
         await using var connection = new NpgsqlConnection(ConnectionString);
         await connection.OpenAsync();
-        // Checks count over millions of feed rows while fan-out keeps PostgreSQL busy: Npgsql's 30 s default is too short.
-        await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 300 };
-        foreach (var parameter in parameters)
-        {
-            command.Parameters.Add(new NpgsqlParameter { Value = parameter });
-        }
-
+        await using var command = Command(connection, sql, parameters);
         return (T)(await command.ExecuteScalarAsync())!;
     }
 
@@ -119,12 +113,7 @@ public sealed class ClusterProcesses : IAsyncDisposable
     {
         await using var connection = new NpgsqlConnection(ConnectionString);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 300 };
-        foreach (var parameter in parameters)
-        {
-            command.Parameters.Add(new NpgsqlParameter { Value = parameter });
-        }
-
+        await using var command = Command(connection, sql, parameters);
         var ids = new List<long>();
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
@@ -161,7 +150,7 @@ public sealed class ClusterProcesses : IAsyncDisposable
         NpgsqlConnection.ClearAllPools();
         await _kafka.DisposeAsync();
         await TestServers.DropDatabaseAsync(Database(_id));
-        await TestServers.DeleteRedisKeysAsync(ServiceId(_id));
+        await TestRedis.DeleteKeysAsync(ServiceId(_id));
     }
 
     // Fewer partitions than the default 8: the test load is small and the cores are few.
@@ -169,6 +158,18 @@ public sealed class ClusterProcesses : IAsyncDisposable
     private const string Topic = "playbound-events";
 
     private static string Database(string id) => "playbound_ct_" + id;
+
+    private static NpgsqlCommand Command(NpgsqlConnection connection, string sql, object[] parameters)
+    {
+        // Checks count over millions of feed rows while fan-out keeps PostgreSQL busy: Npgsql's 30 s default is too short.
+        var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 300 };
+        foreach (var parameter in parameters)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = parameter });
+        }
+
+        return command;
+    }
 
     // Orleans' Redis keys start with the service id (state) or contain it (membership): one per test cluster.
     private static string ServiceId(string id) => "playbound-ct-" + id;

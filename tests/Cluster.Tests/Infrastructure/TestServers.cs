@@ -1,5 +1,5 @@
 using Npgsql;
-using StackExchange.Redis;
+using Playbound.TestKit.Servers;
 
 namespace Playbound.Cluster.Tests.Infrastructure;
 
@@ -11,13 +11,12 @@ namespace Playbound.Cluster.Tests.Infrastructure;
 public static class TestServers
 {
     private const string LocalPostgres = "Host=127.0.0.1;Port=5432;Username=playbound;Password=playbound;Database=playbound_test";
-    private const string LocalRedis = "127.0.0.1:6379";
 
     /// <summary>The PostgreSQL the tests create their databases in.</summary>
     public static string Postgres { get; } = Environment.GetEnvironmentVariable("PLAYBOUND_TEST_POSTGRES") ?? LocalPostgres;
 
     /// <summary>The Redis the clusters keep membership, grain state and the realtime backplane in.</summary>
-    public static string Redis { get; } = Environment.GetEnvironmentVariable("PLAYBOUND_TEST_REDIS") ?? LocalRedis;
+    public static string Redis => TestRedis.Configuration;
 
     /// <summary>Whether tests may restart the servers: asked for, and they are the local ones this machine manages.</summary>
     public static bool MayRestartServers => Environment.GetEnvironmentVariable("PLAYBOUND_TEST_SERVER_RESTART") == "1" && AreLocal;
@@ -34,20 +33,6 @@ public static class TestServers
 
     /// <summary>Drops <paramref name="database"/>, closing its connections.</summary>
     public static Task DropDatabaseAsync(string database) => AdminAsync($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)");
-
-    /// <summary>Deletes every Redis key starting with <paramref name="prefix"/>: a test cluster's membership and grain state.</summary>
-    public static async Task DeleteRedisKeysAsync(string prefix)
-    {
-        await using var redis = await ConnectionMultiplexer.ConnectAsync(Redis);
-        foreach (var endpoint in redis.GetEndPoints())
-        {
-            var keys = redis.GetServer(endpoint).Keys(pattern: prefix + "*", pageSize: 1000).ToArray();
-            if (keys.Length > 0)
-            {
-                await redis.GetDatabase().KeyDeleteAsync(keys);
-            }
-        }
-    }
 
     private static async Task AdminAsync(string sql)
     {

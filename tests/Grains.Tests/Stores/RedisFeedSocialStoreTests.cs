@@ -26,7 +26,7 @@ public sealed class RedisFeedSocialStoreTests(ITestOutputHelper output) : Sqlite
 
     public override async Task DisposeAsync()
     {
-        await DeleteKeysAsync();
+        await TestRedis.DeleteKeysAsync(_prefix + ":");
         await base.DisposeAsync();
     }
 
@@ -55,7 +55,7 @@ public sealed class RedisFeedSocialStoreTests(ITestOutputHelper output) : Sqlite
         Assert.False(await Db.Feeds.EnsureBuiltAsync(reader, default));
         var built = await Db.Feeds.GetEntriesAsync(reader, 10, null, default);
 
-        await DeleteKeysAsync();
+        await TestRedis.DeleteKeysAsync(_prefix + ":");
         Assert.Empty(await Db.Feeds.GetEntriesAsync(reader, 10, null, default));
         var later = await NewPostAsync(followed);
         await Db.Feeds.AddToFeedsAsync(later, followed, [reader], default);
@@ -80,13 +80,5 @@ public sealed class RedisFeedSocialStoreTests(ITestOutputHelper output) : Sqlite
 
         var entries = await Db.Feeds.GetEntriesAsync(reader, 100, null, default);
         Assert.Equal(Enumerable.Reverse(posts).Take(MaxEntries), entries.Select(e => e.PostId));
-    }
-
-    private async Task DeleteKeysAsync()
-    {
-        await foreach (var key in _redis.GetServers()[0].KeysAsync(pattern: _prefix + ":*"))
-        {
-            await _redis.GetDatabase().KeyDeleteAsync(key);
-        }
     }
 }

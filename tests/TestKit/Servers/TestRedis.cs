@@ -17,6 +17,25 @@ public static class TestRedis
     /// <summary>One connection shared by the tests of a process.</summary>
     public static Task<ConnectionMultiplexer> ConnectionAsync() => Shared.Value;
 
+    /// <summary>Deletes every key starting with <paramref name="prefix"/> (a test's own keys, or a test cluster's).</summary>
+    public static async Task DeleteKeysAsync(string prefix)
+    {
+        var redis = await ConnectionAsync();
+        foreach (var endpoint in redis.GetEndPoints())
+        {
+            var keys = new List<RedisKey>();
+            await foreach (var key in redis.GetServer(endpoint).KeysAsync(pattern: prefix + "*", pageSize: 1000))
+            {
+                keys.Add(key);
+            }
+
+            if (keys.Count > 0)
+            {
+                await redis.GetDatabase().KeyDeleteAsync([.. keys]);
+            }
+        }
+    }
+
     private static async Task<ConnectionMultiplexer> ConnectAsync()
     {
         try
