@@ -24,9 +24,12 @@ public static class SocialStoreServiceCollectionExtensions
             .Configure(configure)
             .Validate(options => !string.IsNullOrWhiteSpace(options.DataDirectory), "DataDirectory must be set.")
             .Validate(options => !string.IsNullOrWhiteSpace(options.FileName), "FileName must be set.")
-            .Validate(options => options.BusyTimeout >= TimeSpan.Zero, "BusyTimeout must not be negative.");
+            .Validate(options => options.BusyTimeout >= TimeSpan.Zero, "BusyTimeout must not be negative.")
+            .Validate(options => options.CheckpointPages > 0, "CheckpointPages must be positive.")
+            .Validate(options => options.CheckpointInterval > TimeSpan.Zero, "CheckpointInterval must be positive.");
         services.AddSingleton(provider => new SqliteSocialDatabase(
             provider.GetRequiredService<IOptions<SqliteSocialStoreOptions>>().Value, StorageCircuit(provider)));
+        services.AddHostedService<SqliteCheckpointService>();
         return AddStores<SqliteSocialDatabase>(services);
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Playbound.Grains.Stores;
 using Playbound.Grains.Stores.Sqlite;
 using Xunit.Abstractions;
@@ -35,5 +36,36 @@ public class SqliteSocialStoreTests(ITestOutputHelper output) : SocialStoreTests
         await using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA journal_mode";
         Assert.Equal("wal", (string?)await command.ExecuteScalarAsync());
+    }
+
+    [Fact]
+    public async Task The_checkpoint_service_copies_committed_pages_into_the_file_long_before_the_log_fills()
+    {
+        var services = new ServiceCollection().AddLogging();
+        services.AddSqliteSocialStores(options =>
+        {
+            options.DataDirectory = Path.Combine(_directory, "checkpointed");
+            options.CheckpointPages = 1_000_000;
+            options.CheckpointInterval = TimeSpan.FromMilliseconds(50);
+        });
+        await using var provider = services.BuildServiceProvider();
+        var database = provider.GetRequiredService<SqliteSocialDatabase>();
+        var users = provider.GetRequiredService<IUserDirectory>();
+        await users.GetCountsAsync("1", default);
+        var fileLength = new FileInfo(database.FilePath).Length;
+        for (var i = 1; i <= 300; i++)
+        {
+            await users.UpsertAsync(new UserRecord($"{i}", $"user{i}", new string('x', 200), "", Epoch), default);
+        }
+
+        Assert.Equal(fileLength, new FileInfo(database.FilePath).Length);
+        var service = provider.GetServices<IHostedService>().OfType<SqliteCheckpointService>().Single();
+        await service.StartAsync(default);
+        await Eventually.TrueAsync(() => new FileInfo(database.FilePath).Length > fileLength, "the users' pages reached the file");
+        await service.StopAsync(default);
+
+        var (logPages, checkpointedPages) = await database.CheckpointAsync(default);
+        Assert.True(logPages > 0);
+        Assert.Equal(logPages, checkpointedPages);
     }
 }

@@ -66,11 +66,14 @@ public abstract class SocialDatabase : IAsyncDisposable, IDisposable
 
     /// <summary>Runs <paramref name="write"/> in one transaction and commits it; any exception rolls everything back.</summary>
     internal Task<T> WriteAsync<T>(
-        Func<DbConnection, DbTransaction, CancellationToken, Task<T>> write, CancellationToken cancellationToken) =>
-        _circuit.ExecuteAsync(token => new ValueTask<T>(WriteOnceAsync(write, token)), cancellationToken).AsTask();
+        Func<DbConnection, DbTransaction, CancellationToken, Task<T>> write,
+        CancellationToken cancellationToken,
+        WritePriority priority = WritePriority.Interactive) =>
+        _circuit.ExecuteAsync(token => new ValueTask<T>(WriteOnceAsync(write, priority, token)), cancellationToken).AsTask();
 
     /// <summary>Runs one statement in a transaction of its own and returns the rows it affected.</summary>
-    internal Task<int> ExecuteAsync(string sql, Action<Statement> bind, CancellationToken cancellationToken) =>
+    internal Task<int> ExecuteAsync(
+        string sql, Action<Statement> bind, CancellationToken cancellationToken, WritePriority priority = WritePriority.Interactive) =>
         WriteAsync(
             (connection, transaction, token) =>
             {
@@ -78,7 +81,8 @@ public abstract class SocialDatabase : IAsyncDisposable, IDisposable
                 bind(statement);
                 return statement.ExecuteAsync(token);
             },
-            cancellationToken);
+            cancellationToken,
+            priority);
 
     /// <summary>Runs one query on a connection of its own.</summary>
     internal Task<List<T>> QueryAsync<T>(string sql, Action<Statement> bind, Func<Row, T> map, CancellationToken cancellationToken) =>
@@ -115,7 +119,7 @@ public abstract class SocialDatabase : IAsyncDisposable, IDisposable
     private protected abstract Task CreateSchemaAsync(CancellationToken cancellationToken);
 
     /// <summary>Waits until this process may write; the result ends that turn when disposed.</summary>
-    private protected virtual ValueTask<IDisposable?> EnterWriteAsync(CancellationToken cancellationToken) => default;
+    private protected virtual ValueTask<IDisposable?> EnterWriteAsync(WritePriority priority, CancellationToken cancellationToken) => default;
 
     /// <summary>Starts a write transaction.</summary>
     private protected virtual async ValueTask<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken) =>
@@ -138,10 +142,10 @@ public abstract class SocialDatabase : IAsyncDisposable, IDisposable
     }
 
     private async Task<T> WriteOnceAsync<T>(
-        Func<DbConnection, DbTransaction, CancellationToken, Task<T>> write, CancellationToken cancellationToken)
+        Func<DbConnection, DbTransaction, CancellationToken, Task<T>> write, WritePriority priority, CancellationToken cancellationToken)
     {
         await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
-        using var writer = await EnterWriteAsync(cancellationToken).ConfigureAwait(false);
+        using var writer = await EnterWriteAsync(priority, cancellationToken).ConfigureAwait(false);
         var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {

@@ -26,10 +26,11 @@ internal sealed class SqlFeedStore(SocialDatabase database) : IFeedStore
         "DELETE FROM feed_entries WHERE post_id = @post AND user_id IN " +
         "(SELECT follower_id FROM follows WHERE followee_id = @author AND following UNION ALL SELECT @author)";
 
-    // The (keep + 1)-th newest entry and everything older goes; with fewer entries the subquery is NULL and nothing does.
-    private const string Trim =
-        "DELETE FROM feed_entries WHERE user_id = @owner AND post_id <= " +
-        "(SELECT post_id FROM feed_entries WHERE user_id = @owner ORDER BY post_id DESC LIMIT 1 OFFSET @keep)";
+    // The (keep + 1)-th newest entry: it and everything older goes.
+    private const string FirstBeyond =
+        "SELECT post_id FROM feed_entries WHERE user_id = @owner ORDER BY post_id DESC LIMIT 1 OFFSET @keep";
+
+    private const string TrimFrom = "DELETE FROM feed_entries WHERE user_id = @owner AND post_id <= @oldest";
 
     private static readonly PagedQuery Entries = new(
         "SELECT post_id, author_id FROM feed_entries WHERE user_id = @owner", "post_id < @cursor", "ORDER BY post_id DESC");
@@ -52,7 +53,10 @@ internal sealed class SqlFeedStore(SocialDatabase database) : IFeedStore
         return users.Length == 0
             ? Task.CompletedTask
             : database.ExecuteAsync(
-                _fanOut, statement => statement.Int64("@post", post).Int64("@author", author).Ids("@users", users), cancellationToken);
+                _fanOut,
+                statement => statement.Int64("@post", post).Int64("@author", author).Ids("@users", users),
+                cancellationToken,
+                WritePriority.Bulk);
     }
 
     /// <inheritdoc />
@@ -85,7 +89,10 @@ internal sealed class SqlFeedStore(SocialDatabase database) : IFeedStore
     {
         var author = SocialValues.Id(authorId, nameof(authorId));
         return database.ExecuteAsync(
-            BackfillFollowers, statement => statement.Int64("@author", author).Int32("@count", Count(count)), cancellationToken);
+            BackfillFollowers,
+            statement => statement.Int64("@author", author).Int32("@count", Count(count)),
+            cancellationToken,
+            WritePriority.Bulk);
     }
 
     /// <inheritdoc />
@@ -102,15 +109,24 @@ internal sealed class SqlFeedStore(SocialDatabase database) : IFeedStore
     {
         var post = SocialValues.Id(postId, nameof(postId));
         var author = SocialValues.Id(authorId, nameof(authorId));
-        return database.ExecuteAsync(RemovePost, statement => statement.Int64("@post", post).Int64("@author", author), cancellationToken);
+        return database.ExecuteAsync(
+            RemovePost, statement => statement.Int64("@post", post).Int64("@author", author), cancellationToken, WritePriority.Bulk);
     }
 
     /// <inheritdoc />
-    public Task TrimAsync(string userId, int keep, CancellationToken cancellationToken)
+    /// <remarks>Looks before it deletes: a read never waits for the writer, and most feeds hold no more than they keep.</remarks>
+    public async Task TrimAsync(string userId, int keep, CancellationToken cancellationToken)
     {
         var user = SocialValues.Id(userId, nameof(userId));
         ArgumentOutOfRangeException.ThrowIfNegative(keep);
-        return database.ExecuteAsync(Trim, statement => statement.Int64("@owner", user).Int32("@keep", keep), cancellationToken);
+        var oldest = await database.QueryFirstAsync<long?>(
+            FirstBeyond, statement => statement.Int64("@owner", user).Int32("@keep", keep), static row => row.Int64(0), null, cancellationToken)
+            .ConfigureAwait(false);
+        if (oldest is { } from)
+        {
+            await database.ExecuteAsync(TrimFrom, statement => statement.Int64("@owner", user).Int64("@oldest", from), cancellationToken)
+                .ConfigureAwait(false);
+        }
     }
 
     private static int Count(int count)

@@ -6,7 +6,8 @@ namespace Playbound.Grains.Stores.Sqlite;
 
 /// <summary>
 /// Opens connections to one SQLite file the way every Playbound component uses SQLite: pooled, the file in WAL mode
-/// (readers never wait for the writer), <c>synchronous=NORMAL</c> and a <c>busy_timeout</c> on every connection.
+/// (readers never wait for the writer), <c>synchronous=NORMAL</c>, a <c>busy_timeout</c> and a
+/// <c>wal_autocheckpoint</c> on every connection.
 /// </summary>
 public sealed class SqliteConnectionFactory
 {
@@ -19,17 +20,19 @@ public sealed class SqliteConnectionFactory
     /// <summary>Creates a factory for <paramref name="connectionString"/>.</summary>
     /// <param name="connectionString">A Microsoft.Data.Sqlite connection string, e.g. from <see cref="ForFile"/>.</param>
     /// <param name="busyTimeout">How long a statement waits for another connection's lock before failing.</param>
-    public SqliteConnectionFactory(string connectionString, TimeSpan busyTimeout)
+    /// <param name="checkpointPages">How many pages the write-ahead log grows by before a commit copies them into the file.</param>
+    public SqliteConnectionFactory(string connectionString, TimeSpan busyTimeout, int checkpointPages)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         ArgumentOutOfRangeException.ThrowIfLessThan(busyTimeout, TimeSpan.Zero);
+        ArgumentOutOfRangeException.ThrowIfLessThan(checkpointPages, 1);
         ConnectionString = connectionString;
 
         // synchronous=NORMAL is safe in WAL mode (a crash can lose the last commits, never corrupt the file) and
-        // saves an fsync per commit; both pragmas are per connection, so every new native connection runs them.
+        // saves an fsync per commit; the pragmas are per connection, so every new native connection runs them.
         _pragmas = string.Create(
             CultureInfo.InvariantCulture,
-            $"PRAGMA busy_timeout = {(long)busyTimeout.TotalMilliseconds}; PRAGMA synchronous = NORMAL;");
+            $"PRAGMA busy_timeout = {(long)busyTimeout.TotalMilliseconds}; PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = {checkpointPages};");
     }
 
     /// <summary>The connection string in use.</summary>

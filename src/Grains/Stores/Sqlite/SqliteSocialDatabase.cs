@@ -10,14 +10,14 @@ namespace Playbound.Grains.Stores.Sqlite;
 
 /// <summary>
 /// The social tables in one SQLite file in WAL mode (readers never wait for the writer). SQLite has a single writer
-/// per file, so this process queues its write transactions itself and starts each with <c>BEGIN IMMEDIATE</c>: a
-/// transaction that reads before it writes can then never fail to upgrade its lock, and only other processes ever
-/// meet <c>busy_timeout</c>.
+/// per file, so this process queues its write transactions itself (<see cref="SqliteWriterQueue"/>: interactive
+/// writes ahead of fan-out pages) and starts each with <c>BEGIN IMMEDIATE</c>: a transaction that reads before it
+/// writes can then never fail to upgrade its lock, and only other processes ever meet <c>busy_timeout</c>.
 /// </summary>
 public sealed class SqliteSocialDatabase : SocialDatabase
 {
     private readonly SqliteConnectionFactory _connections;
-    private readonly SemaphoreSlim _writer = new(1, 1);
+    private readonly SqliteWriterQueue _writer = new();
 
     /// <summary>Creates the database over <c>{DataDirectory}/{FileName}</c>, reached through <paramref name="circuit"/>; file and schema are created on first use.</summary>
     public SqliteSocialDatabase(SqliteSocialStoreOptions options, DependencyCircuit circuit)
@@ -28,11 +28,21 @@ public sealed class SqliteSocialDatabase : SocialDatabase
         ArgumentException.ThrowIfNullOrWhiteSpace(options.FileName);
         FilePath = Path.GetFullPath(Path.Combine(options.DataDirectory, options.FileName));
         _connections = new SqliteConnectionFactory(
-            SqliteConnectionFactory.ForFile(options.DataDirectory, options.FileName), options.BusyTimeout);
+            SqliteConnectionFactory.ForFile(options.DataDirectory, options.FileName), options.BusyTimeout, options.CheckpointPages);
     }
 
     /// <summary>The full path of the database file.</summary>
     public string FilePath { get; }
+
+    /// <summary>
+    /// Copies the write-ahead log's committed pages into the database file (a <c>PASSIVE</c> checkpoint, which never
+    /// waits for or blocks the writer or readers), so that the checkpoint a commit runs past
+    /// <see cref="SqliteSocialStoreOptions.CheckpointPages"/> finds little left to copy and the writer's turn stays short.
+    /// </summary>
+    /// <returns>The pages in the log and how many of them are now in the file.</returns>
+    public Task<(long LogPages, long CheckpointedPages)> CheckpointAsync(CancellationToken cancellationToken) =>
+        QueryFirstAsync(
+            "PRAGMA wal_checkpoint(PASSIVE)", static _ => { }, static row => (row.Int64(1), row.Int64(2)), (0L, 0L), cancellationToken);
 
     /// <inheritdoc />
     internal override string ForUpdate => "";
@@ -89,11 +99,8 @@ public sealed class SqliteSocialDatabase : SocialDatabase
         }
     }
 
-    private protected override async ValueTask<IDisposable?> EnterWriteAsync(CancellationToken cancellationToken)
-    {
-        await _writer.WaitAsync(cancellationToken).ConfigureAwait(false);
-        return new Release(_writer);
-    }
+    private protected override async ValueTask<IDisposable?> EnterWriteAsync(WritePriority priority, CancellationToken cancellationToken) =>
+        await _writer.EnterAsync(priority, cancellationToken).ConfigureAwait(false);
 
     private protected override ValueTask<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken) =>
         ValueTask.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: false));
@@ -105,9 +112,4 @@ public sealed class SqliteSocialDatabase : SocialDatabase
     }
 
     private protected override void DisposeCore() => _connections.ClearPool();
-
-    private sealed class Release(SemaphoreSlim semaphore) : IDisposable
-    {
-        public void Dispose() => semaphore.Release();
-    }
 }

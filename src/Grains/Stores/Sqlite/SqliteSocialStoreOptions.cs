@@ -15,6 +15,17 @@ public sealed class SqliteSocialStoreOptions
     /// <summary>The default of <see cref="BusyTimeout"/>.</summary>
     public static readonly TimeSpan DefaultBusyTimeout = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// The default of <see cref="CheckpointPages"/>: 16,384 pages, a write-ahead log of up to 64 MiB. Fan-out writes
+    /// one B-tree page per follower, and SQLite's default of 1,000 checkpointed every few fan-out pages, copying the
+    /// same hot pages into the file again and again (on a 4,000-user power-law set, 95/5 read/post mix: ~200 MB/s
+    /// written, POST p50 210–270 ms; with 16,384: POST p50 ~115 ms, reads 1.8–2.3 k → 3.3–3.5 k req/s).
+    /// </summary>
+    public const int DefaultCheckpointPages = 16_384;
+
+    /// <summary>The default of <see cref="CheckpointInterval"/>.</summary>
+    public static readonly TimeSpan DefaultCheckpointInterval = TimeSpan.FromMilliseconds(100);
+
     /// <summary>The directory of the database file; created when missing. Relative paths resolve against the working directory.</summary>
     public string DataDirectory { get; set; } = DefaultDataDirectory;
 
@@ -23,4 +34,17 @@ public sealed class SqliteSocialStoreOptions
 
     /// <summary>How long a statement waits for another process's lock on the file (SQLite <c>busy_timeout</c>) before failing.</summary>
     public TimeSpan BusyTimeout { get; set; } = DefaultBusyTimeout;
+
+    /// <summary>
+    /// How many pages the write-ahead log grows by before the committing transaction copies them into the database
+    /// file (SQLite <c>wal_autocheckpoint</c>). Larger means fewer, larger checkpoints and a larger log file.
+    /// </summary>
+    public int CheckpointPages { get; set; } = DefaultCheckpointPages;
+
+    /// <summary>
+    /// How often a background checkpoint copies committed log pages into the file beside the writer, leaving the
+    /// commit that passes <see cref="CheckpointPages"/> little to copy. With only the commits checkpointing, a post's
+    /// write could wait for a fan-out page's checkpoint: POST p99 128–134 → 92–110 ms on the set above.
+    /// </summary>
+    public TimeSpan CheckpointInterval { get; set; } = DefaultCheckpointInterval;
 }
