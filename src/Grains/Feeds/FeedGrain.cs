@@ -28,19 +28,24 @@ public sealed class FeedGrain(IFeedStore feeds, IFollowGraph graph, PostHydrator
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
         var before = SnowflakeId.ParseCursor(cursor);
-        if (cursor is null)
+
+        // Opening the feed: a store that lost it (Redis) rebuilds it now, and later pages read what this one found.
+        // The check and the activation's trim run beside the first read (with Redis, one round trip instead of
+        // three); after the rare rebuild the page is read again.
+        var rebuilding = cursor is null ? feeds.EnsureBuiltAsync(OwnerId, CancellationToken.None) : Task.FromResult(false);
+        var trimming = TrimOnceAsync();
+        var celebrities = await CelebritiesAsync();
+        var candidates = await CandidatesAsync(celebrities, before, limit + 1);
+        if (await rebuilding)
         {
-            // Opening the feed: a store that lost it (Redis) rebuilds it now; later pages read what this one found.
-            await feeds.EnsureBuiltAsync(OwnerId, CancellationToken.None);
+            candidates = await CandidatesAsync(celebrities, before, limit + 1);
         }
 
-        await TrimOnceAsync();
-        var celebrities = await CelebritiesAsync();
+        await trimming;
         var items = new List<PostView>(limit);
         while (true)
         {
             var need = limit - items.Count;
-            var candidates = await CandidatesAsync(celebrities, before, need + 1);
             var batch = candidates.Take(need).ToArray();
             var views = await posts.HydrateAsync([.. batch.Select(SnowflakeId.Format)], OwnerId);
             items.AddRange(views.OfType<PostView>());
@@ -54,6 +59,8 @@ public sealed class FeedGrain(IFeedStore feeds, IFollowGraph graph, PostHydrator
             {
                 return new Page<PostView>(items, SnowflakeId.Format(batch[^1]));
             }
+
+            candidates = await CandidatesAsync(celebrities, before, limit - items.Count + 1);
         }
     }
 
