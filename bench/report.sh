@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The benchmark report: builds Release, seeds the power-law data set once into a temporary directory, starts the
 # embedded Api and the SQL baseline on it, runs each figure --runs times (embedded feed reads, baseline feed reads,
+# tag pages and post search,
 # then the 95/5 read/post mix, which adds posts and so goes last), and renders the charts and summary.csv with
 # bench/Report. The result files stay in OUT/results; OUT/seed.txt and OUT/timings.txt say how long it all took.
 #
@@ -61,7 +62,9 @@ wait_for() {
 timing() { echo "$1: $2 s (load average $(cut -d' ' -f1-3 /proc/loadavg))" | tee -a "$out/timings.txt"; }
 
 mkdir -p "$results"
-rm -f "$results"/*.json "$out/timings.txt"
+# Only the figures this script makes are replaced; results run by hand (the cluster's, push latency) stay.
+rm -f "$results"/{embedded-reads,baseline-reads,tag-page,post-search,mix}-*.json "$out/timings.txt"
+[[ $cluster == true ]] && rm -f "$results"/cluster-fanout-*.json
 started=$SECONDS
 
 for project in src/Api bench/LoadGen bench/Baseline bench/Report; do
@@ -94,6 +97,14 @@ phase=$SECONDS
 for run in $(seq 1 "$runs"); do
   drive "embedded-reads-$run" --url "$api_url" --scenario "embedded feed reads"
   drive "baseline-reads-$run" --url "$baseline_url" --baseline --scenario "baseline feed reads"
+done
+# Tag pages of popular to rarer tags (the seed draws #tag0..#tag499 Zipf-like), and searches for a common Lorem word,
+# rarer ones and pairs; each path takes its turn.
+tag_paths=$(printf '/api/v1/tags/tag%s/posts|' 0 1 2 3 5 8 13 21 34 55 89 144)
+search_paths=$(printf '/api/v1/search/posts?q=%s|' et aut+qui asperiores amet+hic minima nesciunt+et cupiditate tag3 officiis+aut)
+for run in $(seq 1 "$runs"); do
+  drive "tag-page-$run" --url "$api_url" --path "${tag_paths%|}" --scenario "tag page"
+  drive "post-search-$run" --url "$api_url" --path "${search_paths%|}" --scenario "post search"
 done
 for run in $(seq 1 "$runs"); do
   drive "mix-$run" --url "$api_url" --post-percent "$post_percent" --scenario "$((100 - post_percent))/$post_percent mix"

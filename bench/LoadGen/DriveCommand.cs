@@ -8,7 +8,7 @@ namespace Playbound.LoadGen;
 /// <summary>
 /// Drives the HTTP API closed-loop: logs in a sample of seeded users, then keeps <c>--concurrency</c> requests in
 /// flight for <c>--seconds</c> after a warm-up, and reports throughput and latency percentiles per operation. Each
-/// request reads <c>--path</c> (the home feed) as one of the sampled users, except a <c>--post-percent</c> share that
+/// request reads <c>--path</c> (the home feed; several paths separated by <c>|</c> take turns) as one of the sampled users, except a <c>--post-percent</c> share that
 /// publishes a post as that user (a 95/5 mix is <c>--post-percent 5</c>; 100 only posts). With <c>--baseline</c> it
 /// sends the user id in an X-User-Id header instead (the baseline server has no auth, and only reads).
 /// <c>--url</c> may list several Api nodes, comma-separated: workers are spread over them, as a load balancer would
@@ -98,7 +98,9 @@ public static class DriveCommand
 
         public long Errors => _errors;
 
-        public HttpRequestMessage NewRequest(int worker, long sequence) => new(method, path)
+        private readonly string[] _paths = path.Split('|');
+
+        public HttpRequestMessage NewRequest(int worker, long sequence) => new(method, _paths[sequence % _paths.Length])
         {
             Content = method == HttpMethod.Post ? JsonContent.Create(new { text = $"load test post {sequence} from worker {worker}" }) : null,
         };

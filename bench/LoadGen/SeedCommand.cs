@@ -68,8 +68,9 @@ public static class SeedCommand
                     ?? throw new InvalidOperationException($"Handle {handle} is taken; seed into an empty data directory.");
                 users[i] = new SeededUser(userId, handle);
             });
+            var texts = new SeedTexts(faker);
             await TimedAsync(phases, "publish posts", progress, plan.PostAuthors, author =>
-                silo.Grains.GetGrain<IUserPostsGrain>(users[author].UserId).Publish(faker.Lorem.Sentence(Random.Shared.Next(4, 24)), null));
+                silo.Grains.GetGrain<IUserPostsGrain>(users[author].UserId).Publish(texts.Next(), null));
             // The fan-out worker is what indexes a post (the posts table the feed rows are copied from).
             await TimedAsync(phases, "deliver fan-out", progress, [0], _ => silo.DrainEventQueueAsync());
 

@@ -18,6 +18,8 @@ app.MapUsersApi();
 app.MapPostsApi();
 app.MapFeedApi();
 app.MapNotificationsApi();
+app.MapTagsApi();
+app.MapSearchApi();
 app.MapFeedHub();
 app.Run();
 

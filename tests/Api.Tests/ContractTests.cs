@@ -24,4 +24,7 @@ public sealed class OperationsTests(ApiFixture api) : OperationsContract(api);
 public sealed class PostsTests(ApiFixture api) : PostsContract(api);
 
 [Collection(ApiCollection.Name)]
+public sealed class SearchTests(ApiFixture api) : SearchContract(api);
+
+[Collection(ApiCollection.Name)]
 public sealed class UsersTests(ApiFixture api) : UsersContract(api);

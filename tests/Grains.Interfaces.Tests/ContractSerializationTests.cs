@@ -82,7 +82,7 @@ public sealed class ContractSerializationTests : IDisposable
     public void Post_events_round_trip_as_their_own_kind_through_their_base_type()
     {
         var serializer = _services.GetRequiredService<Serializer>();
-        PostEvent[] events = [new PostPublished("1", "2", DateTimeOffset.UnixEpoch), new PostDeleted("1", "2")];
+        PostEvent[] events = [new PostPublished("1", "2", DateTimeOffset.UnixEpoch, ["rust"]), new PostDeleted("1", "2")];
 
         Assert.Equal(events, events.Select(e => serializer.Deserialize<PostEvent>(serializer.SerializeToArray(e))));
     }

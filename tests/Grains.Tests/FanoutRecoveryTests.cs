@@ -15,7 +15,7 @@ public sealed class FanoutRecoveryTests
         await host.UntilEveryStoredFeedAsync(followers, static feed => feed.Count == 1, "the fan-out finished");
 
         // Streams deliver at least once: hand the worker the same event again, as after a crash before its acknowledgement.
-        await host.PostStream(author).OnNextAsync(new PostPublished(post.PostId, author, post.CreatedAt));
+        await host.PostStream(author).OnNextAsync(new PostPublished(post.PostId, author, post.CreatedAt, post.Tags));
         var marker = await host.Grain<IUserPostsGrain>(author).Publish("marker", null);
         await host.UntilEveryStoredFeedAsync(followers, static feed => feed.Count == 2, "the events after the replay were delivered");
 

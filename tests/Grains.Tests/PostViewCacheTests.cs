@@ -106,5 +106,5 @@ public sealed class PostViewCacheTests
     private PostViewCache NewCache(int maxEntries = 100, TimeSpan? timeToLive = null) =>
         new(Options.Create(new PostViewCacheOptions { MaxEntries = maxEntries, TimeToLive = timeToLive ?? TimeSpan.FromMinutes(1) }), _clock);
 
-    private static PostView View(string id, long likes) => new(id, "7", "author", "text", null, DateTimeOffset.UnixEpoch, likes, 0, false);
+    private static PostView View(string id, long likes) => new(id, "7", "author", "text", null, DateTimeOffset.UnixEpoch, likes, 0, false, []);
 }

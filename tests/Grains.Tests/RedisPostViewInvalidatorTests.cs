@@ -51,5 +51,5 @@ public sealed class RedisPostViewInvalidatorTests : IAsyncLifetime
 
     private static PostViewCache NewCache() => new(Options.Create(new PostViewCacheOptions()), TimeProvider.System);
 
-    private static PostView View(string id) => new(id, "7", "author", "text", null, DateTimeOffset.UnixEpoch, 0, 0, false);
+    private static PostView View(string id) => new(id, "7", "author", "text", null, DateTimeOffset.UnixEpoch, 0, 0, false, []);
 }

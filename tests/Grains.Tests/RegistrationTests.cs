@@ -50,7 +50,7 @@ public sealed class RegistrationTests
     {
         using var services = new ServiceCollection().AddSerializer().BuildServiceProvider();
         var serializer = services.GetRequiredService<Serializer>();
-        PostEvent[] events = [new PostPublished("1", "2", DateTimeOffset.UnixEpoch), new PostDeleted("1", "2")];
+        PostEvent[] events = [new PostPublished("1", "2", DateTimeOffset.UnixEpoch, ["rust"]), new PostDeleted("1", "2")];
 
         Assert.Equal(events, events.Select(e => serializer.Deserialize<PostEvent>(serializer.SerializeToArray(e))));
     }

@@ -20,4 +20,13 @@ public enum ListKind : byte
 
     /// <summary>A user's notifications.</summary>
     Notifications = 6,
+
+    /// <summary>The posts carrying a tag (scope: the tag, lower-cased).</summary>
+    TaggedPosts = 7,
+
+    /// <summary>Post search results (scope: the query's words).</summary>
+    PostSearch = 8,
+
+    /// <summary>User search results (scope: the lower-cased query).</summary>
+    UserSearch = 9,
 }

@@ -32,6 +32,12 @@ public static class InputRules
     /// <summary>The longest password.</summary>
     public const int PasswordMaxLength = 128;
 
+    /// <summary>The longest post search query.</summary>
+    public const int PostQueryMaxLength = 100;
+
+    /// <summary>The longest user search query.</summary>
+    public const int UserQueryMaxLength = 50;
+
     /// <summary>The longest id accepted in a path or body; anything longer cannot name a user or post.</summary>
     public const int IdMaxLength = GrainKeys.MaxLength;
 

@@ -13,8 +13,24 @@ public abstract record PostEvent([property: Id(0)] string PostId, [property: Id(
 /// <param name="PostId">The post.</param>
 /// <param name="AuthorId">Its author.</param>
 /// <param name="CreatedAt">When it was posted.</param>
+/// <param name="Tags">
+/// The post's hashtags, which the fan-out indexes for tag pages. Added after the first version: an event written
+/// before it (still in a queue during an upgrade) reads as null, and the fan-out then parses the post's text.
+/// </param>
 [GenerateSerializer, Alias("playbound.PostPublished")]
-public sealed record PostPublished(string PostId, string AuthorId, [property: Id(0)] DateTimeOffset CreatedAt) : PostEvent(PostId, AuthorId);
+public sealed record PostPublished(
+    string PostId, string AuthorId, [property: Id(0)] DateTimeOffset CreatedAt, [property: Id(1)] IReadOnlyList<string>? Tags)
+    : PostEvent(PostId, AuthorId)
+{
+    /// <summary>Equal when every field is, the tags compared item by item (null, "written before tags", only equals null).</summary>
+    public bool Equals(PostPublished? other) =>
+        base.Equals(other)
+        && CreatedAt == other.CreatedAt
+        && (Tags is null ? other.Tags is null : other.Tags is not null && Tags.SequenceEqual(other.Tags));
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(base.GetHashCode(), CreatedAt, Tags?.Count);
+}
 
 /// <summary>A post was deleted (written with the post's state): make sure it is gone from the index and every feed.</summary>
 /// <param name="PostId">The post.</param>

@@ -10,6 +10,7 @@ namespace Playbound.Grains;
 /// <param name="Likes">How many users like it.</param>
 /// <param name="Comments">How many comments it has.</param>
 /// <param name="LikedByMe">Whether the viewing user likes it.</param>
+/// <param name="Tags">Its hashtags (<see cref="Hashtags.Parse"/>), lower-cased, each once, in order of first appearance.</param>
 [GenerateSerializer, Alias("playbound.PostView")]
 public sealed record PostView(
     [property: Id(0)] string PostId,
@@ -20,7 +21,19 @@ public sealed record PostView(
     [property: Id(5)] DateTimeOffset CreatedAt,
     [property: Id(6)] long Likes,
     [property: Id(7)] long Comments,
-    [property: Id(8)] bool LikedByMe);
+    [property: Id(8)] bool LikedByMe,
+    [property: Id(9)] IReadOnlyList<string> Tags)
+{
+    /// <summary>Equal when every field is, the tags compared item by item (a copy from another silo is a different list).</summary>
+    public bool Equals(PostView? other) =>
+        other is not null
+        && (PostId, AuthorId, AuthorHandle, Text, ReplyTo, CreatedAt, Likes, Comments, LikedByMe)
+            == (other.PostId, other.AuthorId, other.AuthorHandle, other.Text, other.ReplyTo, other.CreatedAt, other.Likes, other.Comments, other.LikedByMe)
+        && Tags.SequenceEqual(other.Tags);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(PostId, Text, Likes, Comments, LikedByMe, Tags.Count);
+}
 
 /// <summary>A comment as clients see it.</summary>
 /// <param name="CommentId">The time-sortable comment id.</param>

@@ -48,7 +48,8 @@ public sealed class FanoutWorkerGrain(
             return;
         }
 
-        await index.AddAsync(new PostRecord(post.PostId, post.AuthorId, post.AuthorHandle, post.Text, post.ReplyTo, post.CreatedAt), CancellationToken.None);
+        var record = new PostRecord(post.PostId, post.AuthorId, post.AuthorHandle, post.Text, post.ReplyTo, post.CreatedAt);
+        await index.AddAsync(record, published.Tags ?? post.Tags, CancellationToken.None);
         await AddToFeedsAsync(published, [published.AuthorId]);
 
         var followers = (await directory.GetCountsAsync(published.AuthorId, CancellationToken.None)).Followers;

@@ -29,6 +29,12 @@ public sealed record PostState
 
     /// <summary>Whether the author deleted it; a deleted post answers as if it never existed.</summary>
     [Id(5)] public bool Deleted { get; init; }
+
+    /// <summary>
+    /// Its hashtags, parsed once when it was written. Added after the first version: a state stored before it reads
+    /// as null, and the grain parses the text when it activates.
+    /// </summary>
+    [Id(6)] public IReadOnlyList<string>? Tags { get; init; }
 }
 
 /// <summary>
@@ -59,6 +65,11 @@ public sealed class PostGrain(
     /// <inheritdoc />
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        if (post.RecordExists && State.Tags is null)
+        {
+            post.State = State with { Tags = Hashtags.Parse(State.Text) };
+        }
+
         if (Exists)
         {
             _likers = new HashSet<string>(await engagement.GetLikersAsync(PostId, cancellationToken), StringComparer.Ordinal);
@@ -81,12 +92,13 @@ public sealed class PostGrain(
             Text = draft.Text,
             ReplyTo = draft.ReplyTo,
             CreatedAt = draft.CreatedAt,
+            Tags = Hashtags.Parse(draft.Text),
         };
 
         // The event log first, then the state: once Create returns, the fan-out is certain. A silo dying in between
         // leaves an event whose post was never stored; the fan-out finds no post and skips it, and the client's retry
         // publishes a new post.
-        await PostEvents().OnNextAsync(new PostPublished(PostId, draft.AuthorId, draft.CreatedAt));
+        await PostEvents().OnNextAsync(new PostPublished(PostId, draft.AuthorId, draft.CreatedAt, State.Tags));
         foreach (var user in draft.MentionedUserIds)
         {
             await NotifyAsync(user, NotificationTypes.Mention, draft.AuthorId, draft.AuthorHandle, draft.CreatedAt);
@@ -241,5 +253,5 @@ public sealed class PostGrain(
 
     private PostView View(string? viewerId) => new(
         PostId, State.AuthorId, State.AuthorHandle, State.Text, State.ReplyTo, State.CreatedAt,
-        _likers.Count, _comments, viewerId is not null && _likers.Contains(viewerId));
+        _likers.Count, _comments, viewerId is not null && _likers.Contains(viewerId), State.Tags ?? []);
 }

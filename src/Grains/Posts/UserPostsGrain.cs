@@ -33,7 +33,7 @@ public sealed class UserPostsGrain(
         _recent?.Add(SnowflakeId.Parse(postId));
 
         // The fan-out repeats this insert, so a crash right here loses nothing.
-        await posts.AddAsync(new PostRecord(postId, AuthorId, _handle, text, replyTo, view.CreatedAt), CancellationToken.None);
+        await posts.AddAsync(new PostRecord(postId, AuthorId, _handle, text, replyTo, view.CreatedAt), view.Tags, CancellationToken.None);
         return view;
     }
 

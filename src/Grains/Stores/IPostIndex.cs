@@ -3,8 +3,8 @@ namespace Playbound.Grains.Stores;
 /// <summary>The posts table, by author, newest first; the author's post counter is updated in the same transaction.</summary>
 public interface IPostIndex
 {
-    /// <summary>Stores a post; idempotent.</summary>
-    Task AddAsync(PostRecord post, CancellationToken cancellationToken);
+    /// <summary>Stores a post and indexes it under <paramref name="tags"/> (its hashtags, parsed when it was written) and its words; idempotent.</summary>
+    Task AddAsync(PostRecord post, IReadOnlyList<string> tags, CancellationToken cancellationToken);
 
     /// <summary>Removes a post; idempotent. Returns whether it existed.</summary>
     Task<bool> RemoveAsync(string postId, CancellationToken cancellationToken);

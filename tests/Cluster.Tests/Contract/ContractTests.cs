@@ -26,3 +26,6 @@ public sealed class PostsTests(ApiFixture cluster) : PostsContract(cluster);
 
 [Collection(ApiCollection.Name)]
 public sealed class UsersTests(ApiFixture cluster) : UsersContract(cluster);
+
+[Collection(ApiCollection.Name)]
+public sealed class SearchTests(ApiFixture cluster) : SearchContract(cluster);

@@ -9,8 +9,8 @@ public abstract partial class SocialStoreTests
     {
         var author = await NewUserAsync();
         var reply = new PostRecord(NewId(), author, "ua", "a reply", NewId(), At(1.5));
-        await Db.Posts.AddAsync(reply, default);
-        await Db.Posts.AddAsync(reply with { Text = "replayed" }, default);
+        await Db.Posts.AddAsync(reply, [], default);
+        await Db.Posts.AddAsync(reply with { Text = "replayed" }, [], default);
 
         Assert.Equal(reply, await Db.Posts.GetAsync(reply.PostId, default));
         Assert.Equal(new UserCounts(0, 0, 1), await Db.Users.GetCountsAsync(author, default));
@@ -58,7 +58,7 @@ public abstract partial class SocialStoreTests
         var author = await NewUserAsync();
         foreach (var id in new[] { "9", "10", "100" })
         {
-            await Db.Posts.AddAsync(new PostRecord(id, author, "ua", id, null, Epoch), default);
+            await Db.Posts.AddAsync(new PostRecord(id, author, "ua", id, null, Epoch), [], default);
         }
 
         Assert.Equal(["100", "10", "9"], (await Db.Posts.GetByAuthorAsync(author, 10, null, default)).Select(post => post.PostId));

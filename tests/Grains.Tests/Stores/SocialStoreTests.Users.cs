@@ -33,7 +33,7 @@ public abstract partial class SocialStoreTests
         var user = NewId();
         await Db.Users.UpsertAsync(new UserRecord(user, "zoe", Unicode, Unicode + "!", Epoch), default);
         var post = NewId();
-        await Db.Posts.AddAsync(new PostRecord(post, user, "zoe", Unicode, null, Epoch), default);
+        await Db.Posts.AddAsync(new PostRecord(post, user, "zoe", Unicode, null, Epoch), [], default);
         var comment = new CommentRecord(NewId(), post, user, Unicode, Unicode, Epoch);
         await Db.Engagement.AddCommentAsync(comment, default);
         var notification = new NotificationRecord(NewId(), user, NotificationTypes.Mention, user, Unicode, post, Epoch, false);
@@ -61,7 +61,7 @@ public abstract partial class SocialStoreTests
         var text = Unstorable[index];
         var user = NewId();
         await Assert.ThrowsAsync<ArgumentException>(() => Db.Users.UpsertAsync(new UserRecord(user, "h", text, "", Epoch), default));
-        await Assert.ThrowsAsync<ArgumentException>(() => Db.Posts.AddAsync(new PostRecord(NewId(), user, "h", text, null, Epoch), default));
+        await Assert.ThrowsAsync<ArgumentException>(() => Db.Posts.AddAsync(new PostRecord(NewId(), user, "h", text, null, Epoch), [], default));
         await Assert.ThrowsAsync<ArgumentException>(
             () => Db.Engagement.AddCommentAsync(new CommentRecord(NewId(), NewId(), user, "h", text, Epoch), default));
 

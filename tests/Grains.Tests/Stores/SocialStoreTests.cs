@@ -97,7 +97,7 @@ public abstract partial class SocialStoreTests(ITestOutputHelper output) : IAsyn
     protected async Task<string> NewPostAsync(string author, string text = "hello")
     {
         var id = NewId();
-        await Db.Posts.AddAsync(new PostRecord(id, author, "u" + author, text, null, Epoch), default);
+        await Db.Posts.AddAsync(new PostRecord(id, author, "u" + author, text, null, Epoch), Hashtags.Parse(text), default);
         return id;
     }
 
@@ -117,5 +117,7 @@ public abstract partial class SocialStoreTests(ITestOutputHelper output) : IAsyn
         public IEngagementStore Engagement { get; } = provider.GetRequiredService<IEngagementStore>();
 
         public INotificationStore Notifications { get; } = provider.GetRequiredService<INotificationStore>();
+
+        public ISearchIndex Search { get; } = provider.GetRequiredService<ISearchIndex>();
     }
 }

@@ -57,6 +57,9 @@ public sealed class PostgresSocialDatabase : SocialDatabase
     internal override DateTimeOffset ReadTime(DbDataReader reader, int ordinal) => reader.GetFieldValue<DateTimeOffset>(ordinal);
 
     /// <inheritdoc />
+    internal override TextSearch Search => TextSearch.TsVector;
+
+    /// <inheritdoc />
     internal override bool IsUniqueViolation(DbException exception) =>
         exception is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
 
@@ -65,7 +68,7 @@ public sealed class PostgresSocialDatabase : SocialDatabase
 
     private protected override Task CreateSchemaAsync(CancellationToken cancellationToken) =>
         PostgresDataSources.CreateSchemaAsync(
-            _dataSource, _schema, SchemaLockKey, SocialSchema.Create("BIGINT", "TIMESTAMPTZ", "BOOLEAN", ""), cancellationToken);
+            _dataSource, _schema, SchemaLockKey, SocialSchema.Create("BIGINT", "TIMESTAMPTZ", "BOOLEAN", "TEXT COLLATE \"C\"", "") + Search.Schema, cancellationToken);
 
     private protected override ValueTask DisposeCoreAsync() => _dataSource.DisposeAsync();
 

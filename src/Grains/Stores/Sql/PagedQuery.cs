@@ -39,6 +39,19 @@ internal sealed class PagedQuery
             map,
             cancellationToken);
 
+    /// <summary>Runs the query after <paramref name="cursor"/> when given; <paramref name="bind"/> binds the list's own parameters.</summary>
+    public Task<List<T>> QueryAsync<T>(
+        SocialDatabase database, long? cursor, int limit, Action<Statement> bind, Func<Row, T> map, CancellationToken cancellationToken) =>
+        database.QueryAsync(
+            cursor is null ? _first : _next,
+            statement =>
+            {
+                statement.Int64("@cursor", cursor).Int32("@limit", limit);
+                bind(statement);
+            },
+            map,
+            cancellationToken);
+
     /// <summary>
     /// Checks the edge values (owner id, limit, optional id cursor) and returns at most <paramref name="limit"/> rows
     /// of the owner's list after the cursor; a bad value is an <see cref="ArgumentException"/> named as the caller's.

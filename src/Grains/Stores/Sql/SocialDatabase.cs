@@ -43,6 +43,9 @@ public abstract class SocialDatabase : IAsyncDisposable, IDisposable
     /// <summary>Reads a time column.</summary>
     internal abstract DateTimeOffset ReadTime(DbDataReader reader, int ordinal);
 
+    /// <summary>How this database indexes and matches the words of posts.</summary>
+    internal abstract TextSearch Search { get; }
+
     /// <summary>Whether <paramref name="exception"/> reports a violated unique constraint.</summary>
     internal abstract bool IsUniqueViolation(DbException exception);
 

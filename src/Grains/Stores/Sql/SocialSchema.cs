@@ -13,14 +13,22 @@ internal static class SocialSchema
     /// <param name="id">The 64-bit integer type (SQLite: INTEGER, so single-column keys alias the rowid).</param>
     /// <param name="time">The time type (SQLite: INTEGER microseconds since the Unix epoch).</param>
     /// <param name="flag">The boolean type.</param>
+    /// <param name="binaryText">Text compared by code point, so a range scan from a prefix finds exactly the values starting with it.</param>
     /// <param name="clustered">Appended to tables whose composite primary key should be their only storage.</param>
-    public static string Create(string id, string time, string flag, string clustered) => $"""
+    public static string Create(string id, string time, string flag, string binaryText, string clustered) => $"""
         CREATE TABLE IF NOT EXISTS users (
             user_id {id} PRIMARY KEY,
             handle TEXT NOT NULL UNIQUE,
             display_name TEXT NOT NULL,
             bio TEXT NOT NULL,
             created_at {time} NOT NULL);
+
+        CREATE TABLE IF NOT EXISTS user_names (
+            name {binaryText} NOT NULL,
+            user_id {id} NOT NULL,
+            is_handle {flag} NOT NULL,
+            PRIMARY KEY (name, user_id, is_handle)){clustered};
+        CREATE INDEX IF NOT EXISTS user_names_user ON user_names (user_id);
 
         CREATE TABLE IF NOT EXISTS user_counts (
             user_id {id} PRIMARY KEY,
@@ -47,6 +55,11 @@ internal static class SocialSchema
             reply_to {id},
             created_at {time} NOT NULL);
         CREATE INDEX IF NOT EXISTS posts_author ON posts (author_id, post_id);
+
+        CREATE TABLE IF NOT EXISTS post_tags (
+            tag TEXT NOT NULL,
+            post_id {id} NOT NULL,
+            PRIMARY KEY (tag, post_id)){clustered};
 
         CREATE TABLE IF NOT EXISTS feed_entries (
             user_id {id} NOT NULL,

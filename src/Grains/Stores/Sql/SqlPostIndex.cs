@@ -1,6 +1,10 @@
 namespace Playbound.Grains.Stores.Sql;
 
-/// <summary><see cref="IPostIndex"/> on the posts table, keeping user_counts.posts in the same transaction.</summary>
+/// <summary>
+/// <see cref="IPostIndex"/> on the posts table, keeping user_counts.posts, the post's tags (post_tags) and its words
+/// (post_words, <see cref="TextSearch"/>) in the same transaction, so tag pages and search never show a post the
+/// index no longer holds.
+/// </summary>
 internal sealed class SqlPostIndex(SocialDatabase database) : IPostIndex
 {
     private const string Columns = "post_id, author_id, author_handle, text, reply_to, created_at";
@@ -8,7 +12,12 @@ internal sealed class SqlPostIndex(SocialDatabase database) : IPostIndex
     private const string Insert =
         $"INSERT INTO posts ({Columns}) VALUES (@post, @author, @handle, @text, @reply, @created) ON CONFLICT (post_id) DO NOTHING";
 
-    private const string Delete = "DELETE FROM posts WHERE post_id = @post RETURNING author_id";
+    private const string Delete = "DELETE FROM posts WHERE post_id = @post RETURNING author_id, text";
+
+    private const string InsertTag = "INSERT INTO post_tags (tag, post_id) VALUES (@tag, @post) ON CONFLICT (tag, post_id) DO NOTHING";
+
+    // By the tags of the deleted text: post_tags is keyed by tag first (tag pages), with no index by post.
+    private const string DeleteTag = "DELETE FROM post_tags WHERE tag = @tag AND post_id = @post";
 
     private const string Select = $"SELECT {Columns} FROM posts WHERE post_id = @post";
 
@@ -22,7 +31,7 @@ internal sealed class SqlPostIndex(SocialDatabase database) : IPostIndex
         $"SELECT {Columns} FROM posts WHERE author_id = @owner", "post_id < @cursor", "ORDER BY post_id DESC");
 
     /// <inheritdoc />
-    public Task AddAsync(PostRecord post, CancellationToken cancellationToken)
+    public Task AddAsync(PostRecord post, IReadOnlyList<string> tags, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(post);
         var id = SocialValues.Id(post.PostId, "post.PostId");
@@ -30,6 +39,7 @@ internal sealed class SqlPostIndex(SocialDatabase database) : IPostIndex
         var handle = SocialValues.Text(post.AuthorHandle, "post.AuthorHandle");
         var text = SocialValues.Text(post.Text, "post.Text");
         var replyTo = SocialValues.OptionalId(post.ReplyTo, "post.ReplyTo");
+        ArgumentNullException.ThrowIfNull(tags);
         return database.WriteAsync(
             async (connection, transaction, token) =>
             {
@@ -41,6 +51,14 @@ internal sealed class SqlPostIndex(SocialDatabase database) : IPostIndex
                 {
                     await CounterRows.AdjustAsync(database, connection, transaction, token, new CountDelta(author, 0, 0, 1))
                         .ConfigureAwait(false);
+                    foreach (var tag in tags)
+                    {
+                        await database.Statement(connection, transaction, InsertTag).Text("@tag", tag).Int64("@post", id)
+                            .ExecuteAsync(token).ConfigureAwait(false);
+                    }
+
+                    await database.Statement(connection, transaction, database.Search.Insert)
+                        .Int64("@post", id).Text("@words", TextSearch.Stored(text)).ExecuteAsync(token).ConfigureAwait(false);
                 }
 
                 return inserted;
@@ -55,15 +73,24 @@ internal sealed class SqlPostIndex(SocialDatabase database) : IPostIndex
         return database.WriteAsync(
             async (connection, transaction, token) =>
             {
-                var author = await database.Statement(connection, transaction, Delete).Int64("@post", id)
-                    .FirstAsync<long?>(row => row.Int64(0), null, token).ConfigureAwait(false);
-                if (author is { } authorId)
+                var deleted = await database.Statement(connection, transaction, Delete).Int64("@post", id)
+                    .FirstAsync<(long Author, string Text)?>(row => (row.Int64(0), row.Text(1)), null, token).ConfigureAwait(false);
+                if (deleted is not { } row)
                 {
-                    await CounterRows.AdjustAsync(database, connection, transaction, token, new CountDelta(authorId, 0, 0, -1))
-                        .ConfigureAwait(false);
+                    return false;
                 }
 
-                return author is not null;
+                await CounterRows.AdjustAsync(database, connection, transaction, token, new CountDelta(row.Author, 0, 0, -1))
+                    .ConfigureAwait(false);
+                foreach (var tag in Hashtags.Parse(row.Text))
+                {
+                    await database.Statement(connection, transaction, DeleteTag).Text("@tag", tag).Int64("@post", id)
+                        .ExecuteAsync(token).ConfigureAwait(false);
+                }
+
+                await database.Statement(connection, transaction, database.Search.Delete).Int64("@post", id)
+                    .ExecuteAsync(token).ConfigureAwait(false);
+                return true;
             },
             cancellationToken);
     }

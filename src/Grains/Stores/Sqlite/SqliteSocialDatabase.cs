@@ -73,6 +73,9 @@ public sealed class SqliteSocialDatabase : SocialDatabase
     internal override DateTimeOffset ReadTime(DbDataReader reader, int ordinal) => SocialValues.Time(reader.GetInt64(ordinal));
 
     /// <inheritdoc />
+    internal override TextSearch Search => TextSearch.Fts5;
+
+    /// <inheritdoc />
     internal override bool IsUniqueViolation(DbException exception) =>
         exception is SqliteException { SqliteExtendedErrorCode: 2067 /* SQLITE_CONSTRAINT_UNIQUE */ };
 
@@ -90,7 +93,7 @@ public sealed class SqliteSocialDatabase : SocialDatabase
                 var command = connection.CreateCommand();
                 await using (command.ConfigureAwait(false))
                 {
-                    command.CommandText = SocialSchema.Create("INTEGER", "INTEGER", "INTEGER", " WITHOUT ROWID");
+                    command.CommandText = SocialSchema.Create("INTEGER", "INTEGER", "INTEGER", "TEXT", " WITHOUT ROWID") + Search.Schema;
                     await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
                 }
 
