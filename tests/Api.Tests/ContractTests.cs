@@ -24,6 +24,9 @@ public sealed class OperationsTests(ApiFixture api) : OperationsContract(api);
 public sealed class PostsTests(ApiFixture api) : PostsContract(api);
 
 [Collection(ApiCollection.Name)]
+public sealed class RelationsTests(ApiFixture api) : RelationsContract(api);
+
+[Collection(ApiCollection.Name)]
 public sealed class SearchTests(ApiFixture api) : SearchContract(api);
 
 [Collection(ApiCollection.Name)]

@@ -68,7 +68,7 @@ public sealed class SearchTests(SharedClusterFixture fixture)
 
         Assert.Empty((await Search.FindPosts($"{_tag} '; DROP TABLE posts; --", 10, null, author)).Items);
         Assert.Empty((await Search.FindPosts("*** \"", 10, null, author)).Items);
-        var users = await Search.FindUsers("quartermain", 10, null);
+        var users = await Search.FindUsers("quartermain", 10, null, author);
         Assert.Contains(users.Items, u => u.UserId == author && u.DisplayName == "Zebulon Quartermaine");
     }
 }

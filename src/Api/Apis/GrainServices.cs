@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Playbound.Api.Auth;
 using Playbound.Api.Paging;
 using Orleans;
+using Playbound.Grains;
 
 namespace Playbound.Api.Apis;
 
@@ -13,6 +14,9 @@ public sealed record GrainServices(IGrainFactory Grains, CursorProtector Cursors
 {
     /// <summary>The caller's user id.</summary>
     public string Me => User.GetUserId();
+
+    /// <summary>Whom the caller blocks, is blocked by and mutes: one grain call, then every check of the request is in memory.</summary>
+    public Task<Relations> MyRelationsAsync() => Grains.GetGrain<IRelationsGrain>(Me).GetRelations();
 
     /// <summary>The grain of <typeparamref name="TGrain"/> with <paramref name="key"/>.</summary>
     public TGrain Grain<TGrain>(string key) where TGrain : IGrainWithStringKey => Grains.GetGrain<TGrain>(key);

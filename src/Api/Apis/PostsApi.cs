@@ -51,11 +51,9 @@ public static class PostsApi
         return TypedResults.Created($"/api/v1/posts/{post.PostId}", post);
     }
 
-    /// <summary>A post as the caller sees it; 404 when missing or deleted.</summary>
+    /// <summary>A post as the caller sees it; 404 when missing, deleted, or written by someone who blocks the caller.</summary>
     public static async Task<Results<Ok<PostView>, ProblemHttpResult>> GetPost(string postId, [AsParameters] GrainServices services) =>
-        InputRules.IsWellFormedId(postId) && await services.Grain<IPostGrain>(postId).Get(services.Me) is { } post
-            ? TypedResults.Ok(post)
-            : NoSuchPost();
+        await VisiblePostAsync(postId, services) is { } post ? TypedResults.Ok(post) : NoSuchPost();
 
     /// <summary>Deletes the caller's post: 204, 403 when someone else wrote it, 404 when missing.</summary>
     public static async Task<Results<NoContent, ProblemHttpResult>> DeletePost(string postId, [AsParameters] GrainServices services) =>
@@ -104,9 +102,28 @@ public static class PostsApi
             return problem;
         }
 
-        return await services.Grain<IPostGrain>(postId).GetComments(page.Limit, page.Cursor) is { } comments
-            ? TypedResults.Ok(comments.ToResponse(services.Cursors, ListKind.Comments, postId))
-            : NoSuchPost();
+        var relations = await services.MyRelationsAsync();
+        if (await VisiblePostAsync(postId, services, relations) is null
+            || await services.Grain<IPostGrain>(postId).GetComments(page.Limit, page.Cursor) is not { } comments)
+        {
+            return NoSuchPost();
+        }
+
+        // Comments of users who block the caller are left out; the cursor still moves past them.
+        var visible = comments with { Items = [.. comments.Items.Where(c => !relations.BlockedBy.Contains(c.AuthorId))] };
+        return TypedResults.Ok(visible.ToResponse(services.Cursors, ListKind.Comments, postId));
+    }
+
+    /// <summary>The post as the caller sees it, or null when it is missing, deleted, or its author blocks the caller.</summary>
+    private static async Task<PostView?> VisiblePostAsync(string postId, GrainServices services, Relations? relations = null)
+    {
+        if (!InputRules.IsWellFormedId(postId) || await services.Grain<IPostGrain>(postId).Get(services.Me) is not { } post)
+        {
+            return null;
+        }
+
+        relations ??= await services.MyRelationsAsync();
+        return relations.BlockedBy.Contains(post.AuthorId) ? null : post;
     }
 
     private static Results<NoContent, ProblemHttpResult> Outcome(PostOutcome outcome) => outcome switch

@@ -64,7 +64,7 @@ public static class SearchApi
             return problem;
         }
 
-        var users = await services.Grains.GetGrain<ISearchGrain>(0).FindUsers(prefix, page.Limit, page.Cursor);
+        var users = await services.Grains.GetGrain<ISearchGrain>(0).FindUsers(prefix, page.Limit, page.Cursor, services.Me);
         return TypedResults.Ok(users.ToResponse(services.Cursors, ListKind.UserSearch, prefix));
     }
 }

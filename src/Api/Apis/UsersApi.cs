@@ -36,10 +36,10 @@ public static class UsersApi
         return api;
     }
 
-    /// <summary>The caller's profile.</summary>
+    /// <summary>The caller's profile (never blocked or muted by themselves).</summary>
     public static async Task<Results<Ok<ProfileResponse>, ProblemHttpResult>> GetMe([AsParameters] GrainServices services) =>
         await services.Grain<IUserGrain>(services.Me).GetProfile() is { } profile
-            ? TypedResults.Ok(ProfileResponse.From(profile, followedByMe: false))
+            ? TypedResults.Ok(ProfileResponse.Own(profile))
             : NoSuchUser();
 
     /// <summary>Changes the caller's display name and/or bio.</summary>
@@ -62,20 +62,21 @@ public static class UsersApi
             return NoSuchUser();
         }
 
-        return TypedResults.Ok(ProfileResponse.From(await user.UpdateProfile(displayName, bio), followedByMe: false));
+        return TypedResults.Ok(ProfileResponse.Own(await user.UpdateProfile(displayName, bio)));
     }
 
     /// <summary>A user's profile by id or by handle (any case).</summary>
     public static async Task<Results<Ok<ProfileResponse>, ProblemHttpResult>> GetUser(string userIdOrHandle, [AsParameters] GrainServices services)
     {
-        if (await FindProfileAsync(userIdOrHandle, services) is not { } profile)
+        var relations = await services.MyRelationsAsync();
+        if (await FindProfileAsync(userIdOrHandle, services) is not { } profile || relations.BlockedBy.Contains(profile.UserId))
         {
             return NoSuchUser();
         }
 
         var me = services.Me;
         var followedByMe = profile.UserId != me && await services.Grain<IUserGrain>(me).IsFollowing(profile.UserId);
-        return TypedResults.Ok(ProfileResponse.From(profile, followedByMe));
+        return TypedResults.Ok(ProfileResponse.From(profile, followedByMe, relations));
     }
 
     /// <summary>The caller follows <paramref name="userId"/>: 204 (idempotent), 400 for oneself, 404 unknown user.</summary>
@@ -127,7 +128,8 @@ public static class UsersApi
             return problem;
         }
 
-        if (await services.Grain<IUserGrain>(target).GetProfile() is null)
+        // A user who blocks the caller does not exist for them.
+        if (await services.Grain<IUserGrain>(target).GetProfile() is null || (await services.MyRelationsAsync()).BlockedBy.Contains(target))
         {
             return NoSuchUser();
         }
@@ -160,6 +162,7 @@ public static class UsersApi
     {
         FollowOutcome.Done => TypedResults.NoContent(),
         FollowOutcome.Self => ValidationErrors.Single("userId", "You cannot follow or unfollow yourself."),
+        FollowOutcome.Blocked => ApiProblems.Forbidden("One of you blocks the other."),
         _ => NoSuchUser(),
     };
 

@@ -17,12 +17,17 @@ public sealed record UpdateProfileRequest(string? DisplayName, string? Bio);
 /// <param name="Posts">How many posts the user has.</param>
 /// <param name="CreatedAt">When the user registered.</param>
 /// <param name="FollowedByMe">Whether the caller follows the user.</param>
+/// <param name="BlockedByMe">Whether the caller blocks the user.</param>
+/// <param name="MutedByMe">Whether the caller mutes the user.</param>
 public sealed record ProfileResponse(
     string UserId, string Handle, string DisplayName, string Bio, long Followers, long Following, long Posts,
-    DateTimeOffset CreatedAt, bool FollowedByMe)
+    DateTimeOffset CreatedAt, bool FollowedByMe, bool BlockedByMe, bool MutedByMe)
 {
-    /// <summary>The response for <paramref name="profile"/>.</summary>
-    public static ProfileResponse From(UserProfile profile, bool followedByMe) => new(
+    /// <summary>The caller's own profile.</summary>
+    public static ProfileResponse Own(UserProfile profile) => From(profile, followedByMe: false, Relations.None);
+
+    /// <summary>The response for <paramref name="profile"/> as a caller with <paramref name="relations"/> sees it.</summary>
+    public static ProfileResponse From(UserProfile profile, bool followedByMe, Relations relations) => new(
         profile.UserId, profile.Handle, profile.DisplayName, profile.Bio, profile.Followers, profile.Following, profile.Posts,
-        profile.CreatedAt, followedByMe);
+        profile.CreatedAt, followedByMe, relations.Blocking.Contains(profile.UserId), relations.Muting.Contains(profile.UserId));
 }

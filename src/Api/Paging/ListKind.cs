@@ -29,4 +29,10 @@ public enum ListKind : byte
 
     /// <summary>User search results (scope: the lower-cased query).</summary>
     UserSearch = 9,
+
+    /// <summary>Whom a user blocks.</summary>
+    Blocks = 10,
+
+    /// <summary>Whom a user mutes.</summary>
+    Mutes = 11,
 }

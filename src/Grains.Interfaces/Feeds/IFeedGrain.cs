@@ -13,7 +13,7 @@ public interface IFeedGrain : IGrainWithStringKey
     [Alias("GetPage")]
     Task<Page<PostView>> GetPage(int limit, string? cursor);
 
-    /// <summary>The followed authors changed (follow, unfollow, an author crossing the celebrity threshold): ask again on the next read.</summary>
+    /// <summary>The followed authors or the owner's blocks and mutes changed (follow, unfollow, block, mute, an author crossing the celebrity threshold): ask again on the next read.</summary>
     [Alias("Invalidate")]
     Task Invalidate();
 }

@@ -2,7 +2,8 @@ namespace Playbound.Grains;
 
 /// <summary>
 /// Tag pages and search (api.md, "Hashtags and search"). A stateless worker: any silo answers from the search index
-/// and hydrates through its own post view cache, so use key 0.
+/// and hydrates through its own post view cache, so use key 0. Posts of users the viewer blocks or is blocked by,
+/// and users who block the viewer, are left out.
 /// </summary>
 [Alias("playbound.ISearchGrain")]
 public interface ISearchGrain : IGrainWithIntegerKey
@@ -15,7 +16,7 @@ public interface ISearchGrain : IGrainWithIntegerKey
     [Alias("FindPosts")]
     Task<Page<PostView>> FindPosts(string query, int limit, string? cursor, string viewerId);
 
-    /// <summary>Users whose handle or display name (or a word of it) starts with <paramref name="query"/>, best match first.</summary>
+    /// <summary>Users whose handle or display name (or a word of it) starts with <paramref name="query"/>, best match first, as <paramref name="viewerId"/> sees them.</summary>
     [Alias("FindUsers")]
-    Task<Page<UserSummary>> FindUsers(string query, int limit, string? cursor);
+    Task<Page<UserSummary>> FindUsers(string query, int limit, string? cursor, string viewerId);
 }

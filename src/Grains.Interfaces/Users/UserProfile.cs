@@ -38,4 +38,7 @@ public enum FollowOutcome
 
     /// <summary>The user to follow does not exist.</summary>
     UnknownUser,
+
+    /// <summary>One of the two blocks the other, so neither may follow the other.</summary>
+    Blocked,
 }

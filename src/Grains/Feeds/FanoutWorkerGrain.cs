@@ -24,6 +24,7 @@ public sealed class FanoutWorkerGrain(
     IFeedStore feeds,
     IUserDirectory directory,
     IFollowGraph graph,
+    IRelationStore relations,
     IOptions<FeedOptions> options,
     IUserPresence presence,
     IRealtimePublisher realtime,
@@ -66,12 +67,13 @@ public sealed class FanoutWorkerGrain(
             graph,
             published.AuthorId,
             _options.FanoutPageSize,
-            page =>
+            async page =>
             {
                 // The post is already durable, and its feed rows follow (a crash redelivers the event), so the push
-                // need not wait for the store: that wait is most of the push latency.
-                PushToOnline(post, page);
-                return AddToFeedsAsync(published, page);
+                // runs beside the store write rather than after it: that wait is most of the push latency.
+                var push = PushToOnlineAsync(post, page);
+                await AddToFeedsAsync(published, page);
+                await push;
             });
         logger.PostFannedOut(published.PostId, published.AuthorId, reached);
         metrics.FanoutFinished(published.CreatedAt, celebrity: false);
@@ -84,7 +86,7 @@ public sealed class FanoutWorkerGrain(
         await GrainFactory.GetGrain<IUserPostsGrain>(deleted.AuthorId).ForgetPost(deleted.PostId);
     }
 
-    private void PushToOnline(PostView post, IReadOnlyList<string> userIds)
+    private async Task PushToOnlineAsync(PostView post, IReadOnlyList<string> userIds)
     {
         if (presence.OnlineCount == 0)
         {
@@ -94,7 +96,18 @@ public sealed class FanoutWorkerGrain(
         var online = userIds.Where(presence.IsOnline).ToArray();
         if (online.Length > 0)
         {
-            realtime.PushToUsers(online, RealtimeMethods.FeedPost, post);
+            await PushUnlessHiddenAsync(post, online);
+        }
+    }
+
+    /// <summary>Pushes to <paramref name="online"/> except those who mute or block the author (their feeds leave the post out too).</summary>
+    private async Task PushUnlessHiddenAsync(PostView post, IReadOnlyList<string> online)
+    {
+        var hiding = await relations.FilterHidingAsync(post.AuthorId, online, CancellationToken.None);
+        var recipients = hiding.Count == 0 ? online : [.. online.Except(hiding, StringComparer.Ordinal)];
+        if (recipients.Count > 0)
+        {
+            realtime.PushToUsers(recipients, RealtimeMethods.FeedPost, post);
         }
     }
 
@@ -106,7 +119,7 @@ public sealed class FanoutWorkerGrain(
             var followers = await graph.FilterFollowersAsync(post.AuthorId, online, CancellationToken.None);
             if (followers.Count > 0)
             {
-                realtime.PushToUsers(followers, RealtimeMethods.FeedPost, post);
+                await PushUnlessHiddenAsync(post, followers);
             }
         }
     }

@@ -18,6 +18,7 @@ public sealed class FeedGrain(IFeedStore feeds, IFollowGraph graph, PostHydrator
     private readonly FeedOptions _options = options.Value;
 
     private bool _trimmed;
+    private Relations? _relations;
     private IReadOnlyList<string>? _celebrities;
     private DateTimeOffset _celebritiesExpireAt;
 
@@ -34,6 +35,7 @@ public sealed class FeedGrain(IFeedStore feeds, IFollowGraph graph, PostHydrator
         // three); after the rare rebuild the page is read again.
         var rebuilding = cursor is null ? feeds.EnsureBuiltAsync(OwnerId, CancellationToken.None) : Task.FromResult(false);
         var trimming = TrimOnceAsync();
+        var relations = _relations ??= await GrainFactory.GetGrain<IRelationsGrain>(OwnerId).GetRelations();
         var celebrities = await CelebritiesAsync();
         var candidates = await CandidatesAsync(celebrities, before, limit + 1);
         if (await rebuilding)
@@ -48,7 +50,10 @@ public sealed class FeedGrain(IFeedStore feeds, IFollowGraph graph, PostHydrator
             var need = limit - items.Count;
             var batch = candidates.Take(need).ToArray();
             var views = await posts.HydrateAsync([.. batch.Select(SnowflakeId.Format)], OwnerId);
-            items.AddRange(views.OfType<PostView>());
+
+            // Deleted posts, and those of authors the owner blocks, mutes or is blocked by (checked against the sets
+            // in memory), are left out; the page fills up from older entries.
+            items.AddRange(views.OfType<PostView>().Where(view => !relations.Silences(view.AuthorId)));
             if (candidates.Count <= need)
             {
                 return new Page<PostView>(items, null);
@@ -68,6 +73,7 @@ public sealed class FeedGrain(IFeedStore feeds, IFollowGraph graph, PostHydrator
     public Task Invalidate()
     {
         _celebrities = null;
+        _relations = null;
         return Task.CompletedTask;
     }
 

@@ -28,6 +28,12 @@ public sealed class NotificationGrain(INotificationStore notifications, IUserPre
     /// <inheritdoc />
     protected override async Task OnEventAsync(NotificationRequested item)
     {
+        // Nothing a blocked, blocking or muted user does notifies; the event is consumed and dropped.
+        if ((await GrainFactory.GetGrain<IRelationsGrain>(UserId).GetRelations()).Silences(item.ActorId))
+        {
+            return;
+        }
+
         var record = new NotificationRecord(
             item.NotificationId, UserId, item.Type, item.ActorId, item.ActorHandle, item.PostId, item.CreatedAt, Read: false);
         if (await notifications.AddAsync(record, CancellationToken.None))

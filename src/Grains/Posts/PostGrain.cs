@@ -141,7 +141,7 @@ public sealed class PostGrain(
     /// <inheritdoc />
     public async Task<PostOutcome> Like(string userId)
     {
-        if (!Exists)
+        if (!Exists || await IsBlockedByAuthorAsync(userId))
         {
             return PostOutcome.NotFound;
         }
@@ -184,7 +184,7 @@ public sealed class PostGrain(
     /// <inheritdoc />
     public async Task<CommentView?> AddComment(string authorId, string text)
     {
-        if (!Exists)
+        if (!Exists || await IsBlockedByAuthorAsync(authorId))
         {
             return null;
         }
@@ -248,6 +248,10 @@ public sealed class PostGrain(
     private Task NotifyAsync(string userId, string type, string actorId, string actorHandle, DateTimeOffset at) =>
         this.GetEventStream<NotificationRequested>(StreamNamespaces.Notifications, userId).OnNextAsync(
             new NotificationRequested(ids.NewId(), userId, type, actorId, actorHandle, PostId, at));
+
+    /// <summary>Whether the post's author blocks <paramref name="userId"/>, to whom the post then does not exist.</summary>
+    private async Task<bool> IsBlockedByAuthorAsync(string userId) =>
+        userId != State.AuthorId && (await GrainFactory.GetGrain<IRelationsGrain>(userId).GetRelations()).BlockedBy.Contains(State.AuthorId);
 
     private IAsyncStream<PostEvent> PostEvents() => this.GetEventStream<PostEvent>(StreamNamespaces.Posts, State.AuthorId);
 

@@ -8,8 +8,10 @@ namespace Playbound.Grains.Search;
 
 /// <summary>
 /// Answers tag pages and search on any silo (<see cref="ISearchIndex"/> for the ids, the silo's
-/// <see cref="PostHydrator"/> for the posts). Post lists page by post id; a post deleted after the index was read
-/// hydrates to nothing and the page is filled from the rows after it. User lists page by (rank, handle).
+/// <see cref="PostHydrator"/> for the posts, the viewer's <see cref="IRelationsGrain"/> once per page for what they
+/// may not see). Post lists page by post id; a post deleted after the index was read hydrates to nothing, and it and
+/// the posts of blocked or blocking users are skipped, the page filling up from the rows after them. User lists page
+/// by (rank, handle).
 /// </summary>
 [StatelessWorker]
 public sealed class SearchGrain(ISearchIndex index, PostHydrator posts) : Grain, ISearchGrain
@@ -34,13 +36,30 @@ public sealed class SearchGrain(ISearchIndex index, PostHydrator posts) : Grain,
     }
 
     /// <inheritdoc />
-    public async Task<Page<UserSummary>> FindUsers(string query, int limit, string? cursor)
+    public async Task<Page<UserSummary>> FindUsers(string query, int limit, string? cursor, string viewerId)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
         var prefix = query.Trim().ToLowerInvariant();
-        var matches = await index.FindUsersAsync(prefix, limit + 1, ParseUserCursor(cursor), CancellationToken.None);
-        var page = matches.Take(limit).Select(static m => new UserSummary(m.UserId, m.Handle, m.DisplayName)).ToArray();
-        return new Page<UserSummary>(page, matches.Count > limit ? FormatUserCursor(matches[limit - 1]) : null);
+        var relations = await RelationsOf(viewerId);
+        var items = new List<UserSummary>(limit);
+        var after = ParseUserCursor(cursor);
+        while (true)
+        {
+            var need = limit - items.Count;
+            var matches = await index.FindUsersAsync(prefix, need + 1, after, CancellationToken.None);
+            var batch = matches.Take(need).ToArray();
+            items.AddRange(batch.Where(m => !relations.BlockedBy.Contains(m.UserId)).Select(static m => new UserSummary(m.UserId, m.Handle, m.DisplayName)));
+            if (matches.Count <= need)
+            {
+                return new Page<UserSummary>(items, null);
+            }
+
+            after = batch[^1];
+            if (items.Count == limit)
+            {
+                return new Page<UserSummary>(items, FormatUserCursor(after));
+            }
+        }
     }
 
     private async Task<Page<PostView>> PostPageAsync(
@@ -48,6 +67,7 @@ public sealed class SearchGrain(ISearchIndex index, PostHydrator posts) : Grain,
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
         SnowflakeId.ParseCursor(cursor);
+        var relations = await RelationsOf(viewerId);
         var items = new List<PostView>(limit);
         var before = cursor;
         while (true)
@@ -56,7 +76,7 @@ public sealed class SearchGrain(ISearchIndex index, PostHydrator posts) : Grain,
             var ids = await read(need + 1, before);
             var batch = ids.Take(need).ToArray();
             var views = await posts.HydrateAsync(batch, viewerId);
-            items.AddRange(views.OfType<PostView>());
+            items.AddRange(views.OfType<PostView>().Where(view => !relations.Hides(view.AuthorId)));
             if (ids.Count <= need)
             {
                 return new Page<PostView>(items, null);
@@ -69,6 +89,8 @@ public sealed class SearchGrain(ISearchIndex index, PostHydrator posts) : Grain,
             }
         }
     }
+
+    private Task<Relations> RelationsOf(string viewerId) => GrainFactory.GetGrain<IRelationsGrain>(viewerId).GetRelations();
 
     // A user position is "{rank}:{handle}"; handles hold no colon.
     private static string FormatUserCursor(UserMatch match) => string.Create(CultureInfo.InvariantCulture, $"{match.Rank}:{match.Handle}");

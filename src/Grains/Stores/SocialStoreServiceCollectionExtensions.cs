@@ -9,7 +9,7 @@ namespace Playbound.Grains.Stores;
 
 /// <summary>
 /// Registers the social stores (<see cref="IUserDirectory"/>, <see cref="IFollowGraph"/>, <see cref="IPostIndex"/>,
-/// <see cref="IFeedStore"/>, <see cref="IEngagementStore"/>, <see cref="INotificationStore"/>, <see cref="ISearchIndex"/>) as singletons over one
+/// <see cref="IFeedStore"/>, <see cref="IEngagementStore"/>, <see cref="INotificationStore"/>, <see cref="ISearchIndex"/>, <see cref="IRelationStore"/>) as singletons over one
 /// database, which the container disposes (closing its connections) when it is disposed itself. The database is
 /// reached through the <see cref="DependencyCircuits.Storage"/> circuit, shared with the grain storage.
 /// </summary>
@@ -64,6 +64,7 @@ public static class SocialStoreServiceCollectionExtensions
         services.AddSingleton<IEngagementStore>(provider => new SqlEngagementStore(provider.GetRequiredService<TDatabase>()));
         services.AddSingleton<INotificationStore>(provider => new SqlNotificationStore(provider.GetRequiredService<TDatabase>()));
         services.AddSingleton<ISearchIndex>(provider => new SqlSearchIndex(provider.GetRequiredService<TDatabase>()));
+        services.AddSingleton<IRelationStore>(provider => new SqlRelationStore(provider.GetRequiredService<TDatabase>()));
         return services;
     }
 }

@@ -40,6 +40,7 @@ public sealed class UserGrain(
     [PersistentState("user")] IPersistentState<UserState> user,
     IUserDirectory directory,
     IFollowGraph graph,
+    IRelationStore relations,
     IFeedStore feeds,
     IIdGenerator ids,
     IOptions<FeedOptions> feedOptions,
@@ -94,6 +95,12 @@ public sealed class UserGrain(
         if (!SnowflakeId.TryParse(followeeId, out _) || await directory.GetAsync(followeeId, CancellationToken.None) is null)
         {
             return FollowOutcome.UnknownUser;
+        }
+
+        // The store, not the relations grain: a block ends follows through this grain, so this grain never waits on that one.
+        if (await relations.IsBlockedEitherWayAsync(UserId, followeeId, CancellationToken.None))
+        {
+            return FollowOutcome.Blocked;
         }
 
         if (!await graph.IsFollowingAsync(UserId, followeeId, CancellationToken.None))

@@ -29,3 +29,6 @@ public sealed class UsersTests(ApiFixture cluster) : UsersContract(cluster);
 
 [Collection(ApiCollection.Name)]
 public sealed class SearchTests(ApiFixture cluster) : SearchContract(cluster);
+
+[Collection(ApiCollection.Name)]
+public sealed class RelationsTests(ApiFixture cluster) : RelationsContract(cluster);

@@ -119,5 +119,7 @@ public abstract partial class SocialStoreTests(ITestOutputHelper output) : IAsyn
         public INotificationStore Notifications { get; } = provider.GetRequiredService<INotificationStore>();
 
         public ISearchIndex Search { get; } = provider.GetRequiredService<ISearchIndex>();
+
+        public IRelationStore Relations { get; } = provider.GetRequiredService<IRelationStore>();
     }
 }

@@ -19,7 +19,7 @@ public abstract class UsersContract(IApiUnderTest api)
         var me = await user.GetJsonAsync("/api/v1/users/me");
 
         Assert.Equal(
-            ["userId", "handle", "displayName", "bio", "followers", "following", "posts", "createdAt", "followedByMe"],
+            ["userId", "handle", "displayName", "bio", "followers", "following", "posts", "createdAt", "followedByMe", "blockedByMe", "mutedByMe"],
             me.EnumerateObject().Select(p => p.Name).ToArray());
         Assert.Equal(user.UserId, me.GetProperty("userId").GetString());
         Assert.Equal(JsonValueKind.String, me.GetProperty("userId").ValueKind);

@@ -47,6 +47,15 @@ internal static class SocialSchema
         CREATE INDEX IF NOT EXISTS follows_following ON follows (follower_id, followed_at, followee_id) WHERE following;
         CREATE INDEX IF NOT EXISTS follows_fanout ON follows (followee_id, follower_id) WHERE following;
 
+        CREATE TABLE IF NOT EXISTS user_relations (
+            owner_id {id} NOT NULL,
+            kind TEXT NOT NULL,
+            target_id {id} NOT NULL,
+            seq {id} NOT NULL,
+            PRIMARY KEY (owner_id, kind, target_id)){clustered};
+        CREATE INDEX IF NOT EXISTS user_relations_list ON user_relations (owner_id, kind, seq);
+        CREATE INDEX IF NOT EXISTS user_relations_target ON user_relations (target_id, owner_id);
+
         CREATE TABLE IF NOT EXISTS posts (
             post_id {id} PRIMARY KEY,
             author_id {id} NOT NULL,
