@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Reflection;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans;
@@ -24,6 +25,7 @@ public sealed class ContractSerializationTests : IDisposable
         [typeof(bool)] = true,
         [typeof(Guid)] = Guid.Parse("0195f3c0-0000-7000-8000-000000000001"),
         [typeof(DateTimeOffset)] = new DateTimeOffset(2026, 11, 21, 12, 30, 15, 123, TimeSpan.Zero),
+        [typeof(ImmutableHashSet<string>)] = ImmutableHashSet.Create(StringComparer.Ordinal, "7300000000000000001", "sample ✓"),
     };
 
     private readonly ServiceProvider _services = new ServiceCollection()
