@@ -16,8 +16,8 @@ public sealed class LiveFeedInTheBrowserTests(ApiProcess api)
         using var followerPage = new Browser(api.BaseAddress);
         try
         {
-            Register(authorPage, author);
-            Register(followerPage, $"follower_{suffix}");
+            authorPage.Register(author);
+            followerPage.Register($"follower_{suffix}");
             followerPage.Type("follow-handle", author);
             followerPage.ById("follow-submit").Click();
             followerPage.Until("the follow to succeed", p => p.ById("follow-status").Text == $"Following @{author}");
@@ -42,16 +42,5 @@ public sealed class LiveFeedInTheBrowserTests(ApiProcess api)
             authorPage.Screenshot(Path.Combine(Paths.Screenshots, "live-feed-author.png"));
             followerPage.Screenshot(Path.Combine(Paths.Screenshots, "live-feed-follower.png"));
         }
-    }
-
-    private static void Register(Browser page, string handle)
-    {
-        page.Type("auth-handle", handle);
-        page.Type("auth-display-name", handle.Replace('_', ' '));
-        page.Type("auth-password", "correct horse battery");
-        page.ById("register").Click();
-        // Settled (feed and badge loaded) as well as live, so the pushes that follow are counted on top of the snapshot.
-        page.Until($"@{handle} to be registered and live", p =>
-            p.All("body[data-ready='true']").Count == 1 && p.ById("live-status").GetAttribute("data-state") == "live");
     }
 }

@@ -61,6 +61,25 @@ public sealed class Browser : IDisposable
         input.SendKeys(text);
     }
 
+    /// <summary>Goes to a page of the client by its location hash (e.g. <c>#/tag/rust</c>) and waits until it has settled.</summary>
+    public void Open(string hash)
+    {
+        ((IJavaScriptExecutor)_driver).ExecuteScript("location.hash = arguments[0];", hash);
+        Until($"{hash} to be shown", p => p.All($"body[data-view-ready='{hash}']").Count == 1);
+    }
+
+    /// <summary>Registers <paramref name="handle"/> through the page's form and waits until the page is settled and live.</summary>
+    public void Register(string handle)
+    {
+        Type("auth-handle", handle);
+        Type("auth-display-name", handle.Replace('_', ' '));
+        Type("auth-password", "correct horse battery");
+        ById("register").Click();
+        // Settled (feed and badge loaded) as well as live, so the pushes that follow are counted on top of the snapshot.
+        Until($"@{handle} to be registered and live", p =>
+            p.All("body[data-ready='true']").Count == 1 && p.ById("live-status").GetAttribute("data-state") == "live");
+    }
+
     /// <summary>Saves a PNG of the viewport.</summary>
     public void Screenshot(string path) => _driver.GetScreenshot().SaveAsFile(path);
 

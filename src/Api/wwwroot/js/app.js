@@ -1,7 +1,9 @@
-// Wires the page: log in or register, then the feed, composing, likes, follows and the notification badge.
+// Wires the page: log in or register, then the feed, composing, likes, follows, the notification badge, search and
+// the other pages (views.js).
 import { api, currentUser, login, logout, register } from './api.js';
 import { addPost, clearFeed, updateCounts } from './feed.js';
 import { connect, disconnect, watch } from './live.js';
+import { configureViews, route } from './views.js';
 
 const $ = id => document.getElementById(id);
 let unread = 0;
@@ -46,6 +48,7 @@ async function start() {
     postUpdated: updateCounts,
   }, resync);
   await resync();
+  await route();
   document.body.dataset.ready = 'true';
 }
 
@@ -109,6 +112,16 @@ $('follow-form').addEventListener('submit', event => {
     // The followee's recent posts are in the feed now, among the ones on screen.
     await loadFeed();
   });
+});
+
+configureViews({ onLike: toggleLike, onRead: () => setUnread(0) });
+window.addEventListener('hashchange', () => { if (currentUser()) route(); });
+
+$('search-form').addEventListener('submit', event => {
+  event.preventDefault();
+  const query = $('search-q').value.trim();
+  // A lone #tag opens its page; anything else searches posts and people.
+  location.hash = /^#[\p{L}\p{Nd}_]{1,50}$/u.test(query) ? `#/tag/${encodeURIComponent(query.slice(1).toLowerCase())}` : `#/search/${encodeURIComponent(query)}`;
 });
 
 $('notifications').addEventListener('click', () => {

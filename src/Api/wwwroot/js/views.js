@@ -1,0 +1,133 @@
+// The pages besides the home feed, by location hash: #/tag/{tag}, #/search/{query}, #/user/{handle},
+// #/notifications. Each shows a head and a paged list ("More" follows nextCursor); #/ is the home feed.
+import { api } from './api.js';
+import { button, element, link, userHref } from './dom.js';
+import { postElement, showCounts } from './posts.js';
+
+const $ = id => document.getElementById(id);
+let onLike = () => {};
+let onRead = () => {};
+
+export function configureViews(handlers) {
+  ({ onLike, onRead } = handlers);
+}
+
+function open(title) {
+  $('home').hidden = true;
+  $('view').hidden = false;
+  $('view-head').replaceChildren(element('h2', null, title));
+  $('view-list').replaceChildren();
+  $('view-empty').hidden = true;
+  $('view-more').hidden = true;
+}
+
+// Appends pages of `path` (a list endpoint) to the view, rendering each item with `render`.
+async function list(path, render) {
+  const separator = path.includes('?') ? '&' : '?';
+  const load = async cursor => {
+    const page = await api('GET', cursor ? `${path}${separator}cursor=${encodeURIComponent(cursor)}` : path);
+    $('view-list').append(...page.items.map(render));
+    $('view-empty').hidden = $('view-list').children.length > 0;
+    $('view-more').hidden = !page.nextCursor;
+    $('view-more').onclick = () => load(page.nextCursor);
+  };
+  await load(null);
+}
+
+function renderPost(post) {
+  const li = postElement(post, onLike);
+  showCounts(li, post);
+  return li;
+}
+
+function renderUser(user) {
+  const li = element('li', 'user');
+  li.dataset.testid = 'user';
+  li.append(link(`@${user.handle}`, userHref(user.handle), 'post-author'), element('span', 'muted', ` ${user.displayName}`));
+  return li;
+}
+
+function renderNotification(notification) {
+  const li = element('li', `notification${notification.read ? '' : ' unread'}`);
+  li.dataset.testid = 'notification';
+  li.dataset.type = notification.type;
+  const what = { follow: 'followed you', like: 'liked your post', comment: 'commented on your post', mention: 'mentioned you', repost: 'reposted your post' };
+  li.append(link(`@${notification.actorHandle}`, userHref(notification.actorHandle), 'post-author'),
+    element('span', null, ` ${what[notification.type] ?? notification.type}`),
+    element('time', 'post-time', ` ${new Date(notification.createdAt).toLocaleString()}`));
+  return li;
+}
+
+async function showTag(tag) {
+  open(`#${tag}`);
+  await list(`/tags/${encodeURIComponent(tag)}/posts`, renderPost);
+}
+
+async function showSearch(query) {
+  open(`Search: ${query}`);
+  const people = await api('GET', `/search/users?q=${encodeURIComponent(query.replace(/^@/, ''))}&limit=5`);
+  if (people.items.length) {
+    const found = element('ul', 'people');
+    found.dataset.testid = 'people';
+    found.append(...people.items.map(renderUser));
+    $('view-head').append(found);
+  }
+  await list(`/search/posts?q=${encodeURIComponent(query)}`, renderPost);
+}
+
+// A relation toggle on a profile: follow, block or mute, showing what a click will do.
+function toggle(profile, field, on, off, path) {
+  const active = profile[field];
+  return button(active ? off : on, `${path}-button`, async () => {
+    await api(active ? 'DELETE' : 'PUT', `/users/${encodeURIComponent(profile.userId)}/${path}`);
+    await showUser(profile.handle);
+  });
+}
+
+async function showUser(handle) {
+  const profile = await api('GET', `/users/${encodeURIComponent(handle)}`);
+  open(profile.displayName);
+  const head = $('view-head');
+  head.dataset.userId = profile.userId;
+  const counts = element('p', 'muted', `@${profile.handle} · ${profile.followers} followers · ${profile.following} following · ${profile.posts} posts`);
+  counts.dataset.testid = 'profile-counts';
+  head.append(counts, element('p', null, profile.bio));
+  if (profile.userId !== (await api('GET', '/users/me')).userId) {
+    const actions = element('div', 'actions');
+    actions.append(
+      toggle(profile, 'followedByMe', 'Follow', 'Unfollow', 'follow'),
+      toggle(profile, 'mutedByMe', 'Mute', 'Unmute', 'mute'),
+      toggle(profile, 'blockedByMe', 'Block', 'Unblock', 'block'));
+    head.append(actions);
+  }
+  await list(`/users/${encodeURIComponent(profile.userId)}/posts`, renderPost);
+}
+
+async function showNotifications() {
+  open('Notifications');
+  await list('/notifications', renderNotification);
+  await api('POST', '/notifications/read');
+  onRead();
+}
+
+// Shows the page the hash names; body[data-view-ready] marks it settled for the end-to-end tests.
+export async function route() {
+  delete document.body.dataset.viewReady;
+  const [, page = '', ...rest] = location.hash.split('/');
+  const argument = decodeURIComponent(rest.join('/'));
+  const error = $('view-error');
+  error.textContent = '';
+  try {
+    if (page === 'tag' && argument) await showTag(argument);
+    else if (page === 'search' && argument) await showSearch(argument);
+    else if (page === 'user' && argument) await showUser(argument);
+    else if (page === 'notifications') await showNotifications();
+    else {
+      $('view').hidden = true;
+      $('home').hidden = false;
+    }
+  } catch (failure) {
+    error.textContent = failure.message;
+  }
+  document.body.dataset.viewReady = location.hash || '#/';
+}
