@@ -18,6 +18,13 @@ public interface ISearchIndex
     /// handle first, then other handles, then display names, each by handle; after <paramref name="after"/> when given.
     /// </summary>
     Task<IReadOnlyList<UserMatch>> FindUsersAsync(string prefix, int limit, UserMatch? after, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Indexes up to <paramref name="limit"/> posts that have no search rows (written before search existed), in post
+    /// id order after <paramref name="afterPostId"/>, parsing their tags and words now. Idempotent.
+    /// </summary>
+    /// <returns>The last post id indexed and how many were, or null when no post was left unindexed.</returns>
+    Task<(string LastPostId, int Count)?> IndexUnsearchedAsync(string? afterPostId, int limit, CancellationToken cancellationToken);
 }
 
 /// <summary>A user found by <see cref="ISearchIndex.FindUsersAsync"/>.</summary>

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Playbound.Grains.Search;
 using Playbound.Grains.Stores.Postgres;
 using Playbound.Grains.Stores.Sql;
 using Playbound.Grains.Stores.Sqlite;
@@ -65,6 +66,7 @@ public static class SocialStoreServiceCollectionExtensions
         services.AddSingleton<INotificationStore>(provider => new SqlNotificationStore(provider.GetRequiredService<TDatabase>()));
         services.AddSingleton<ISearchIndex>(provider => new SqlSearchIndex(provider.GetRequiredService<TDatabase>()));
         services.AddSingleton<IRelationStore>(provider => new SqlRelationStore(provider.GetRequiredService<TDatabase>()));
+        services.AddHostedService<SearchBackfillService>();
         return services;
     }
 }

@@ -29,6 +29,23 @@ public abstract partial class SocialStoreTests
     }
 
     [Fact]
+    public async Task Suggestions_leave_out_users_blocked_either_way()
+    {
+        var (me, friend) = (await NewUserAsync(), await NewUserAsync());
+        var (blocked, blocking, suggested) = (await NewUserAsync(), await NewUserAsync(), await NewUserAsync());
+        await FollowAsync(me, friend);
+        foreach (var user in new[] { blocked, blocking, suggested })
+        {
+            await FollowAsync(friend, user);
+        }
+
+        await Db.Relations.SetAsync(RelationKind.Block, me, blocked, on: true, 1, default);
+        await Db.Relations.SetAsync(RelationKind.Block, blocking, me, on: true, 2, default);
+
+        Assert.Equal([suggested], (await Db.Follows.GetSuggestionsAsync(me, 10, default)).Select(u => u.UserId));
+    }
+
+    [Fact]
     public async Task Relations_list_newest_first_in_pages_and_filter_who_hides_an_author()
     {
         var (me, author) = (await NewUserAsync(), await NewUserAsync());

@@ -1,4 +1,9 @@
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Playbound.Grains.Search;
 using Playbound.Grains.Stores;
+using Playbound.Grains.Stores.Sql;
 
 namespace Playbound.Grains.Tests.Stores;
 
@@ -100,5 +105,51 @@ public abstract partial class SocialStoreTests
         Assert.Empty(await Db.Search.FindUsersAsync("old", 10, null, default));
         Assert.Equal([id], (await Db.Search.FindUsersAsync("näm", 10, null, default)).Select(m => m.UserId));
         Assert.Equal([id], (await Db.Search.FindUsersAsync("ü", 10, null, default)).Select(m => m.UserId));
+    }
+
+    [Fact]
+    public async Task Posts_written_before_search_are_indexed_once_by_the_backfill()
+    {
+        var author = await NewUserAsync();
+        var old = new List<string>();
+        for (var i = 0; i < 5; i++)
+        {
+            old.Add(await NewPostAsync(author, $"old post {i} #Vintage"));
+        }
+
+        var indexed = await NewPostAsync(author, "new post #vintage");
+        foreach (var post in old)
+        {
+            await ForgetSearchRowsAsync(post);
+        }
+
+        Assert.Equal([indexed], await Db.Search.GetTaggedAsync("vintage", 10, null, default));
+
+        var first = await Db.Search.IndexUnsearchedAsync(null, 3, default);
+        var second = await Db.Search.IndexUnsearchedAsync(first?.LastPostId, 3, default);
+        Assert.Equal((old[2], 3), first);
+        Assert.Equal((old[4], 2), second);
+        Assert.Null(await Db.Search.IndexUnsearchedAsync(second?.LastPostId, 3, default));
+        Assert.Null(await Db.Search.IndexUnsearchedAsync(null, 3, default));
+
+        Assert.Equal([indexed, .. Enumerable.Reverse(old)], await Db.Search.GetTaggedAsync("vintage", 10, null, default));
+        Assert.Equal([old[2]], await Db.Search.FindPostsAsync(["post", "2"], 10, null, default));
+
+        // What a start does: the hosted service indexes whatever is left.
+        await ForgetSearchRowsAsync(old[0]);
+        await ForgetSearchRowsAsync(old[3]);
+        var service = Db.Provider.GetServices<IHostedService>().OfType<SearchBackfillService>().Single();
+        await service.StartAsync(default);
+        await service.ExecuteTask!.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal([indexed, .. Enumerable.Reverse(old)], await Db.Search.GetTaggedAsync("vintage", 10, null, default));
+    }
+
+    /// <summary>Removes a post's search rows, leaving it as a post written before search existed.</summary>
+    private async Task ForgetSearchRowsAsync(string postId)
+    {
+        var database = Db.Provider.GetRequiredService<SocialDatabase>();
+        var id = long.Parse(postId, CultureInfo.InvariantCulture);
+        await database.ExecuteAsync(database.Search.Delete, statement => statement.Int64("@post", id), default);
+        await database.ExecuteAsync("DELETE FROM post_tags WHERE post_id = @post", statement => statement.Int64("@post", id), default);
     }
 }

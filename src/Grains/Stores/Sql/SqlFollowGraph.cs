@@ -28,8 +28,8 @@ internal sealed class SqlFollowGraph(SocialDatabase database) : IFollowGraph
     private const string FollowersAmong =
         " JOIN follows f ON f.follower_id = ids.id AND f.followee_id = @followee AND f.following";
 
-    // Followees' followees, minus the user and whom the user already follows, ranked by how many followees lead to
-    // each; ties go to the newer account (ids are time-sortable).
+    // Followees' followees, minus the user, whom the user already follows and anyone blocked either way, ranked by
+    // how many followees lead to each; ties go to the newer account (ids are time-sortable).
     private const string Suggestions = """
         SELECT u.user_id, u.handle, u.display_name
         FROM follows mine
@@ -37,6 +37,8 @@ internal sealed class SqlFollowGraph(SocialDatabase database) : IFollowGraph
         JOIN users u ON u.user_id = theirs.followee_id
         WHERE mine.follower_id = @user AND mine.following AND theirs.followee_id <> @user
           AND NOT EXISTS (SELECT 1 FROM follows f WHERE f.follower_id = @user AND f.followee_id = theirs.followee_id AND f.following)
+          AND NOT EXISTS (SELECT 1 FROM user_relations r WHERE r.kind = 'block'
+                          AND ((r.owner_id = @user AND r.target_id = theirs.followee_id) OR (r.owner_id = theirs.followee_id AND r.target_id = @user)))
         GROUP BY u.user_id, u.handle, u.display_name
         ORDER BY COUNT(*) DESC, u.user_id DESC
         LIMIT @limit

@@ -14,11 +14,6 @@ internal sealed class SqlPostIndex(SocialDatabase database) : IPostIndex
 
     private const string Delete = "DELETE FROM posts WHERE post_id = @post RETURNING author_id, text";
 
-    private const string InsertTag = "INSERT INTO post_tags (tag, post_id) VALUES (@tag, @post) ON CONFLICT (tag, post_id) DO NOTHING";
-
-    // By the tags of the deleted text: post_tags is keyed by tag first (tag pages), with no index by post.
-    private const string DeleteTag = "DELETE FROM post_tags WHERE tag = @tag AND post_id = @post";
-
     private const string Select = $"SELECT {Columns} FROM posts WHERE post_id = @post";
 
     // posts_author answers each followee's newest posts in order; the database merges them.
@@ -51,14 +46,7 @@ internal sealed class SqlPostIndex(SocialDatabase database) : IPostIndex
                 {
                     await CounterRows.AdjustAsync(database, connection, transaction, token, new CountDelta(author, 0, 0, 1))
                         .ConfigureAwait(false);
-                    foreach (var tag in tags)
-                    {
-                        await database.Statement(connection, transaction, InsertTag).Text("@tag", tag).Int64("@post", id)
-                            .ExecuteAsync(token).ConfigureAwait(false);
-                    }
-
-                    await database.Statement(connection, transaction, database.Search.Insert)
-                        .Int64("@post", id).Text("@words", TextSearch.Stored(text)).ExecuteAsync(token).ConfigureAwait(false);
+                    await PostSearchRows.AddAsync(database, connection, transaction, id, text, tags, token).ConfigureAwait(false);
                 }
 
                 return inserted;
@@ -82,14 +70,7 @@ internal sealed class SqlPostIndex(SocialDatabase database) : IPostIndex
 
                 await CounterRows.AdjustAsync(database, connection, transaction, token, new CountDelta(row.Author, 0, 0, -1))
                     .ConfigureAwait(false);
-                foreach (var tag in Hashtags.Parse(row.Text))
-                {
-                    await database.Statement(connection, transaction, DeleteTag).Text("@tag", tag).Int64("@post", id)
-                        .ExecuteAsync(token).ConfigureAwait(false);
-                }
-
-                await database.Statement(connection, transaction, database.Search.Delete).Int64("@post", id)
-                    .ExecuteAsync(token).ConfigureAwait(false);
+                await PostSearchRows.RemoveAsync(database, connection, transaction, id, row.Text, token).ConfigureAwait(false);
                 return true;
             },
             cancellationToken);

@@ -22,6 +22,38 @@ internal sealed class SqlSearchIndex(SocialDatabase database) : ISearchIndex
     private const string NextMatches =
         MatchesSelect + " WHERE m.rank > @rank OR (m.rank = @rank AND u.handle > @handle)" + MatchesOrder;
 
+    private readonly string _unsearched =
+        "SELECT p.post_id, p.text FROM posts p WHERE p.post_id > @after" +
+        $" AND NOT EXISTS (SELECT 1 FROM post_words w WHERE w.{database.Search.Key} = p.post_id) ORDER BY p.post_id LIMIT @limit";
+
+    /// <inheritdoc />
+    public async Task<(string LastPostId, int Count)?> IndexUnsearchedAsync(string? afterPostId, int limit, CancellationToken cancellationToken)
+    {
+        var after = SocialValues.OptionalId(afterPostId, nameof(afterPostId)) ?? 0;
+        SocialValues.Limit(limit);
+        var posts = await database.QueryAsync(
+            _unsearched, statement => statement.Int64("@after", after).Int32("@limit", limit), static row => (Id: row.Int64(0), Text: row.Text(1)),
+            cancellationToken).ConfigureAwait(false);
+        if (posts.Count == 0)
+        {
+            return null;
+        }
+
+        await database.WriteAsync(
+            async (connection, transaction, token) =>
+            {
+                foreach (var (id, text) in posts)
+                {
+                    await PostSearchRows.AddAsync(database, connection, transaction, id, text, Hashtags.Parse(text), token).ConfigureAwait(false);
+                }
+
+                return posts.Count;
+            },
+            cancellationToken,
+            WritePriority.Bulk).ConfigureAwait(false);
+        return (SocialValues.IdText(posts[^1].Id), posts.Count);
+    }
+
     /// <inheritdoc />
     public async Task<IReadOnlyList<string>> GetTaggedAsync(string tag, int limit, string? beforePostId, CancellationToken cancellationToken)
     {
