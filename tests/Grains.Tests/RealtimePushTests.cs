@@ -44,6 +44,28 @@ public sealed class RealtimePushTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Followers_who_mute_the_author_get_no_push_of_their_posts_celebrity_or_not()
+    {
+        var (author, celebrity, muter, fan, other) = (await Register("author"), await Register("celebrity"), await Register("muter"), await Register("fan"), await Register("other"));
+        await FollowAsync(author, muter, fan);
+        await FollowAsync(celebrity, muter, fan, other);
+        _realtime.SetOnline(muter, fan, other);
+        Assert.Equal(FollowOutcome.Done, await _host.Grain<IRelationsGrain>(muter).Mute(author));
+        Assert.Equal(FollowOutcome.Done, await _host.Grain<IRelationsGrain>(muter).Mute(celebrity));
+
+        var post = await PublishAsync(author, "not for the muter");
+        var famous = await PublishAsync(celebrity, "nor this");
+
+        await Eventually.TrueAsync(() => FeedPostRecipients(post).Length > 0, "the fan-out pushed the post");
+        await Eventually.TrueAsync(async () => (await _host.StoredFeedAsync(muter)).Contains(post), "the fan-out stored the post for the muter too");
+        await _host.UntilEventsDeliveredAsync();
+        Assert.Equal([fan], FeedPostRecipients(post));
+        await Eventually.TrueAsync(() => FeedPostRecipients(famous).Length == 2, "the celebrity's post reached the other online fans");
+        Assert.Equal(new[] { fan, other }.Order(), FeedPostRecipients(famous));
+        Assert.DoesNotContain(post, (await _host.Grain<IFeedGrain>(muter).GetPage(10, null)).Items.Select(p => p.PostId));
+    }
+
+    [Fact]
     public async Task A_celebritys_post_is_pushed_to_online_followers_without_entering_their_stored_feeds()
     {
         var (celebrity, fan1, fan2, fan3, stranger) = (await Register("celebrity"), await Register("fan1"), await Register("fan2"), await Register("fan3"), await Register("stranger"));
