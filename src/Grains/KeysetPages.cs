@@ -20,4 +20,38 @@ internal static class KeysetPages
             ? new Page<T>([.. rows.Take(limit)], idOf(rows[limit - 1]))
             : new Page<T>(rows, null);
     }
+
+    /// <summary>
+    /// Fills a page from a keyset-ordered source some of whose rows are left out (deleted since they were indexed,
+    /// hidden from the viewer): reads one more row than still needed, keeps what <paramref name="keep"/> makes of the
+    /// rows, and goes on after the last row read until the page is full or the source ends. The cursor is the last row
+    /// read, so rows left out are never read again and rows added meanwhile never shift a page.
+    /// </summary>
+    public static async Task<Page<TItem>> FillAsync<TRow, TItem>(
+        int limit,
+        TRow? after,
+        Func<int, TRow?, Task<IReadOnlyList<TRow>>> read,
+        Func<TRow[], Task<IEnumerable<TItem>>> keep,
+        Func<TRow, string> cursorOf)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        var items = new List<TItem>(limit);
+        while (true)
+        {
+            var need = limit - items.Count;
+            var rows = await read(need + 1, after);
+            var batch = rows.Take(need).ToArray();
+            items.AddRange(await keep(batch));
+            if (rows.Count <= need)
+            {
+                return new Page<TItem>(items, null);
+            }
+
+            after = batch[^1];
+            if (items.Count == limit)
+            {
+                return new Page<TItem>(items, cursorOf(batch[^1]));
+            }
+        }
+    }
 }

@@ -38,56 +38,27 @@ public sealed class SearchGrain(ISearchIndex index, PostHydrator posts) : Grain,
     /// <inheritdoc />
     public async Task<Page<UserSummary>> FindUsers(string query, int limit, string? cursor, string viewerId)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
         var prefix = query.Trim().ToLowerInvariant();
         var relations = await RelationsOf(viewerId);
-        var items = new List<UserSummary>(limit);
-        var after = ParseUserCursor(cursor);
-        while (true)
-        {
-            var need = limit - items.Count;
-            var matches = await index.FindUsersAsync(prefix, need + 1, after, CancellationToken.None);
-            var batch = matches.Take(need).ToArray();
-            items.AddRange(batch.Where(m => !relations.BlockedBy.Contains(m.UserId)).Select(static m => new UserSummary(m.UserId, m.Handle, m.DisplayName)));
-            if (matches.Count <= need)
-            {
-                return new Page<UserSummary>(items, null);
-            }
-
-            after = batch[^1];
-            if (items.Count == limit)
-            {
-                return new Page<UserSummary>(items, FormatUserCursor(after));
-            }
-        }
+        return await KeysetPages.FillAsync(
+            limit,
+            ParseUserCursor(cursor),
+            (take, after) => index.FindUsersAsync(prefix, take, after, CancellationToken.None),
+            batch => Task.FromResult(batch.Where(m => !relations.BlockedBy.Contains(m.UserId)).Select(static m => new UserSummary(m.UserId, m.Handle, m.DisplayName))),
+            FormatUserCursor);
     }
 
     private async Task<Page<PostView>> PostPageAsync(
         int limit, string? cursor, string viewerId, Func<int, string?, Task<IReadOnlyList<string>>> read)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
         SnowflakeId.ParseCursor(cursor);
         var relations = await RelationsOf(viewerId);
-        var items = new List<PostView>(limit);
-        var before = cursor;
-        while (true)
-        {
-            var need = limit - items.Count;
-            var ids = await read(need + 1, before);
-            var batch = ids.Take(need).ToArray();
-            var views = await posts.HydrateAsync(batch, viewerId);
-            items.AddRange(views.OfType<PostView>().Where(view => !relations.Hides(view.AuthorId)));
-            if (ids.Count <= need)
-            {
-                return new Page<PostView>(items, null);
-            }
-
-            before = batch[^1];
-            if (items.Count == limit)
-            {
-                return new Page<PostView>(items, before);
-            }
-        }
+        return await KeysetPages.FillAsync(
+            limit,
+            cursor,
+            read,
+            async batch => (await posts.HydrateAsync(batch, viewerId)).OfType<PostView>().Where(view => !relations.Hides(view.AuthorId)),
+            static id => id);
     }
 
     private Task<Relations> RelationsOf(string viewerId) => GrainFactory.GetGrain<IRelationsGrain>(viewerId).GetRelations();
