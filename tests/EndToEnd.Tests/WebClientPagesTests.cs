@@ -104,6 +104,38 @@ public sealed class WebClientPagesTests(ApiProcess api)
         }
     }
 
+    [Fact]
+    public void The_home_page_suggests_whom_the_people_you_follow_follow_and_a_suggestion_opens_their_profile()
+    {
+        using var reader = new Browser(api.BaseAddress);
+        using var friend = new Browser(api.BaseAddress);
+        using var suggested = new Browser(api.BaseAddress);
+        var (friendHandle, suggestedHandle) = ($"friend_{_suffix}", $"suggested_{_suffix}");
+        try
+        {
+            suggested.Register(suggestedHandle);
+            friend.Register(friendHandle);
+            friend.Type("follow-handle", suggestedHandle);
+            friend.ById("follow-submit").Click();
+            friend.Until("the friend's follow", p => p.ById("follow-status").Text == $"Following @{suggestedHandle}");
+            reader.Register($"newcomer_{_suffix}");
+            Assert.True(reader.ById("suggestions").GetAttribute("hidden") is not null, "nothing to suggest before following anyone");
+
+            reader.Type("follow-handle", friendHandle);
+            reader.ById("follow-submit").Click();
+            var suggestion = reader.Until("the suggestion", p => p.All("[data-testid='suggestion'] a").SingleOrDefault());
+            Assert.Equal($"@{suggestedHandle}", suggestion.Text);
+
+            suggestion.Click();
+            reader.Until("the suggested user's profile", p => p.All($"body[data-view-ready='#/user/{suggestedHandle}']").Count == 1);
+            Assert.StartsWith($"@{suggestedHandle} · 1 followers", reader.ById("view-head").FindElement(By.CssSelector("[data-testid='profile-counts']")).Text);
+        }
+        finally
+        {
+            reader.Screenshot(Path.Combine(Paths.Screenshots, "suggestions.png"));
+        }
+    }
+
     /// <summary>Clicks a profile's toggle and waits for the re-rendered profile to offer the opposite.</summary>
     private static void Click(Browser page, string testId, string afterwards, string handle)
     {

@@ -3,6 +3,7 @@
 import { api, currentUser, login, logout, register } from './api.js';
 import { addPost, clearFeed, updateCounts } from './feed.js';
 import { connect, disconnect, watch } from './live.js';
+import { userItem } from './dom.js';
 import { configureViews, route } from './views.js';
 
 const $ = id => document.getElementById(id);
@@ -55,7 +56,15 @@ async function start() {
 // The server's view: at start, and after a reconnect, since pushes sent while the connection was down are lost.
 async function resync() {
   await loadFeed();
+  await loadSuggestions();
   setUnread((await api('GET', '/notifications?limit=1')).unread);
+}
+
+// Up to five people followed by the people you follow, each a link to their profile.
+async function loadSuggestions() {
+  const { items } = await api('GET', '/users/me/suggestions?limit=5');
+  $('suggestion-list').replaceChildren(...items.map(user => userItem(user, 'suggestion')));
+  $('suggestions').hidden = items.length === 0;
 }
 
 // Merges the first page of the home feed into what is on screen (never clears it: a pushed post may not be stored yet).
@@ -109,8 +118,9 @@ $('follow-form').addEventListener('submit', event => {
     await api('PUT', `/users/${encodeURIComponent(profile.userId)}/follow`);
     $('follow-status').textContent = `Following @${profile.handle}`;
     $('follow-handle').value = '';
-    // The followee's recent posts are in the feed now, among the ones on screen.
+    // The followee's recent posts are in the feed now, among the ones on screen; whom they follow may be suggested.
     await loadFeed();
+    await loadSuggestions();
   });
 });
 

@@ -22,3 +22,11 @@ export function link(text, href, className) {
 
 export const tagHref = tag => `#/tag/${encodeURIComponent(tag)}`;
 export const userHref = handle => `#/user/${encodeURIComponent(handle)}`;
+
+// A user summary as a list item: the handle, a link to the profile, then the display name.
+export function userItem(user, testId) {
+  const li = element('li', 'user');
+  li.dataset.testid = testId;
+  li.append(link(`@${user.handle}`, userHref(user.handle), 'post-author'), element('span', 'muted', ` ${user.displayName}`));
+  return li;
+}

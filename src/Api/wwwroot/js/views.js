@@ -1,7 +1,7 @@
 // The pages besides the home feed, by location hash: #/tag/{tag}, #/search/{query}, #/user/{handle},
 // #/notifications. Each shows a head and a paged list ("More" follows nextCursor); #/ is the home feed.
 import { api } from './api.js';
-import { button, element, link, userHref } from './dom.js';
+import { button, element, link, userHref, userItem } from './dom.js';
 import { postElement, showCounts } from './posts.js';
 
 const $ = id => document.getElementById(id);
@@ -40,12 +40,7 @@ function renderPost(post) {
   return li;
 }
 
-function renderUser(user) {
-  const li = element('li', 'user');
-  li.dataset.testid = 'user';
-  li.append(link(`@${user.handle}`, userHref(user.handle), 'post-author'), element('span', 'muted', ` ${user.displayName}`));
-  return li;
-}
+const renderUser = user => userItem(user, 'user');
 
 function renderNotification(notification) {
   const li = element('li', `notification${notification.read ? '' : ' unread'}`);
