@@ -7,6 +7,10 @@ import { postElement, showCounts } from './posts.js';
 const $ = id => document.getElementById(id);
 let onLike = () => {};
 let onRead = () => {};
+// Each page shown gets the next number; a page whose number is no longer current (the user went on, or a toggle
+// re-rendered it) stops at its next step instead of adding to the page that replaced it.
+let current = 0;
+const stale = page => page !== current;
 
 export function configureViews(handlers) {
   ({ onLike, onRead } = handlers);
@@ -19,13 +23,15 @@ function open(title) {
   $('view-list').replaceChildren();
   $('view-empty').hidden = true;
   $('view-more').hidden = true;
+  return ++current;
 }
 
-// Appends pages of `path` (a list endpoint) to the view, rendering each item with `render`.
-async function list(path, render) {
+// Appends pages of `path` (a list endpoint) to the view of page number `mine`, rendering each item with `render`.
+async function list(mine, path, render) {
   const separator = path.includes('?') ? '&' : '?';
   const load = async cursor => {
     const page = await api('GET', cursor ? `${path}${separator}cursor=${encodeURIComponent(cursor)}` : path);
+    if (stale(mine)) return;
     $('view-list').append(...page.items.map(render));
     $('view-empty').hidden = $('view-list').children.length > 0;
     $('view-more').hidden = !page.nextCursor;
@@ -54,26 +60,29 @@ function renderNotification(notification) {
 }
 
 async function showTag(tag) {
-  open(`#${tag}`);
-  await list(`/tags/${encodeURIComponent(tag)}/posts`, renderPost);
+  const mine = open(`#${tag}`);
+  await list(mine, `/tags/${encodeURIComponent(tag)}/posts`, renderPost);
 }
 
 async function showSearch(query) {
-  open(`Search: ${query}`);
+  const mine = open(`Search: ${query}`);
   const people = await api('GET', `/search/users?q=${encodeURIComponent(query.replace(/^@/, ''))}&limit=5`);
+  if (stale(mine)) return;
   if (people.items.length) {
     const found = element('ul', 'people');
     found.dataset.testid = 'people';
     found.append(...people.items.map(renderUser));
     $('view-head').append(found);
   }
-  await list(`/search/posts?q=${encodeURIComponent(query)}`, renderPost);
+  await list(mine, `/search/posts?q=${encodeURIComponent(query)}`, renderPost);
 }
 
 // A relation toggle on a profile: follow, block or mute, showing what a click will do.
 function toggle(profile, field, on, off, path) {
   const active = profile[field];
   return button(active ? off : on, `${path}-button`, async () => {
+    // One change at a time: the profile is read again after it, with every toggle as it now stands.
+    $('view-head').querySelectorAll('button').forEach(other => { other.disabled = true; });
     await api(active ? 'DELETE' : 'PUT', `/users/${encodeURIComponent(profile.userId)}/${path}`);
     await showUser(profile.handle);
   });
@@ -81,13 +90,15 @@ function toggle(profile, field, on, off, path) {
 
 async function showUser(handle) {
   const profile = await api('GET', `/users/${encodeURIComponent(handle)}`);
-  open(profile.displayName);
+  const mine = open(profile.displayName);
   const head = $('view-head');
   head.dataset.userId = profile.userId;
   const counts = element('p', 'muted', `@${profile.handle} · ${profile.followers} followers · ${profile.following} following · ${profile.posts} posts`);
   counts.dataset.testid = 'profile-counts';
   head.append(counts, element('p', null, profile.bio));
-  if (profile.userId !== (await api('GET', '/users/me')).userId) {
+  const me = await api('GET', '/users/me');
+  if (stale(mine)) return;
+  if (profile.userId !== me.userId) {
     const actions = element('div', 'actions');
     actions.append(
       toggle(profile, 'followedByMe', 'Follow', 'Unfollow', 'follow'),
@@ -95,12 +106,12 @@ async function showUser(handle) {
       toggle(profile, 'blockedByMe', 'Block', 'Unblock', 'block'));
     head.append(actions);
   }
-  await list(`/users/${encodeURIComponent(profile.userId)}/posts`, renderPost);
+  await list(mine, `/users/${encodeURIComponent(profile.userId)}/posts`, renderPost);
 }
 
 async function showNotifications() {
-  open('Notifications');
-  await list('/notifications', renderNotification);
+  const mine = open('Notifications');
+  await list(mine, '/notifications', renderNotification);
   await api('POST', '/notifications/read');
   onRead();
 }
