@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Playbound.Grains.Stores;
 using Playbound.Grains.Tests.Infrastructure;
 using Playbound.Hosting;
 
@@ -83,6 +85,33 @@ public sealed class CelebrityTests
         await AssertFeedsAsync(host, fans, [famousAgain, whileNormal, whileFamous], "every fan sees all three posts");
         await Eventually.TrueAsync(async () => (await host.StoredFeedAsync(celebrity)).Contains(famousAgain), "the post's fan-out ran");
         Assert.DoesNotContain(famousAgain, await host.StoredFeedAsync(fans[0]));
+    }
+
+    [Theory]
+    [InlineData(StorageKind.Sqlite)]
+    [InlineData(StorageKind.Postgres)]
+    public async Task A_post_left_out_of_the_feeds_before_the_author_heard_of_its_followers_is_backfilled_when_they_drop(StorageKind storage)
+    {
+        await using var database = await TestDatabase.CreateAsync(storage);
+        await using var host = await SocialCluster.StartAsync(Options(database));
+        var celebrity = await host.RegisterAsync("celebrity");
+
+        // Follow rows written straight to the graph stand for follow changes whose projections have not run yet:
+        // the count is at the threshold, but nothing has told the author's grain.
+        var fans = await GraphSetup.AddFollowersAsync(host, celebrity, Threshold);
+        var post = await PublishAsync(host, celebrity, "before anyone told me");
+        await Eventually.TrueAsync(async () => (await host.StoredFeedAsync(celebrity)).Contains(post), "the post's fan-out ran");
+        Assert.Empty(await host.StoredFeedAsync(fans[0]));
+
+        // One fan leaves; the follow projection would now ask the author to re-check its status.
+        var graph = host.Services.GetRequiredService<IFollowGraph>();
+        await graph.SetFollowAsync(fans[^1], celebrity, following: false, version: 2, DateTimeOffset.UtcNow, CancellationToken.None);
+        Assert.False(await host.Grain<IUserGrain>(celebrity).RefreshCelebrityStatus());
+
+        foreach (var fan in fans[..^1])
+        {
+            Assert.Equal([post], await host.StoredFeedAsync(fan));
+        }
     }
 
     private static SocialClusterOptions Options(TestDatabase database) => database.ClusterOptions(Threshold, ShortCelebrityCache);

@@ -51,10 +51,16 @@ public interface IUserGrain : IGrainWithStringKey
     Task<IReadOnlyList<UserSummary>> GetSuggestions(int limit);
 
     /// <summary>
-    /// Internal (called after each follow change of this user as followee, not by the Api): compares the follower
-    /// count with <c>Playbound:Feed:CelebrityThreshold</c> and, when the user stopped being a celebrity, copies the
-    /// user's recent posts into every follower's feed (those posts were merged at read time until now).
+    /// Internal (called after each follow change of this user as followee and before each fan-out of this user's
+    /// posts, not by the Api): compares the follower count with <c>Playbound:Feed:CelebrityThreshold</c>, records the
+    /// result and, when the user stopped being a celebrity, copies the user's recent posts into every follower's feed
+    /// (those posts were merged at read time until now). Returns whether the user is a celebrity now.
     /// </summary>
+    /// <remarks>
+    /// Whoever skips storing posts because the author is a celebrity must take that answer from here: the recorded
+    /// status is what a later drop below the threshold compares with, so a post left out of the feeds is always
+    /// copied in by that drop's backfill.
+    /// </remarks>
     [Alias("RefreshCelebrityStatus")]
-    Task RefreshCelebrityStatus();
+    Task<bool> RefreshCelebrityStatus();
 }

@@ -22,7 +22,6 @@ namespace Playbound.Grains.Feeds;
 public sealed class FanoutWorkerGrain(
     IPostIndex index,
     IFeedStore feeds,
-    IUserDirectory directory,
     IFollowGraph graph,
     IRelationStore relations,
     IOptions<FeedOptions> options,
@@ -53,10 +52,11 @@ public sealed class FanoutWorkerGrain(
         await index.AddAsync(record, published.Tags ?? post.Tags, CancellationToken.None);
         await AddToFeedsAsync(published, [published.AuthorId]);
 
-        var followers = (await directory.GetCountsAsync(published.AuthorId, CancellationToken.None)).Followers;
-        if (followers >= _options.CelebrityThreshold)
+        // The author grain's answer, not a count read here: a post it calls a celebrity's is copied into the feeds
+        // by the backfill of a later drop below the threshold, which a count read here could miss.
+        if (await GrainFactory.GetGrain<IUserGrain>(published.AuthorId).RefreshCelebrityStatus())
         {
-            logger.CelebrityPostNotFannedOut(published.PostId, published.AuthorId, followers);
+            logger.CelebrityPostNotFannedOut(published.PostId, published.AuthorId);
             await PushToOnlineFollowersAsync(post);
             metrics.FanoutFinished(published.CreatedAt, celebrity: true);
             return;

@@ -8,11 +8,11 @@ namespace Playbound.Grains.Users;
 /// <summary>
 /// Applies a user's follow changes (key: follower id) to everything beyond the graph row, at least once and in order:
 /// re-applies the graph row (the version makes a replay harmless, and repairs a crash before the inline write),
-/// backfills (unless the followee is a celebrity) or removes the followee's posts in the follower's feed, and lets the followee re-check its celebrity
-/// status. A replayed change redoes only idempotent work.
+/// lets the followee re-check its celebrity status, and backfills (unless the followee is a celebrity) or removes the
+/// followee's posts in the follower's feed. A replayed change redoes only idempotent work.
 /// </summary>
 [ImplicitStreamSubscription(StreamNamespaces.Follows)]
-public sealed class FollowProjectionGrain(IFollowGraph graph, IFeedStore feeds, IUserDirectory directory, IOptions<FeedOptions> options)
+public sealed class FollowProjectionGrain(IFollowGraph graph, IFeedStore feeds, IOptions<FeedOptions> options)
     : ImplicitSubscriberGrain<FollowChanged>(StreamNamespaces.Follows)
 {
     private readonly FeedOptions _options = options.Value;
@@ -21,25 +21,23 @@ public sealed class FollowProjectionGrain(IFollowGraph graph, IFeedStore feeds, 
     protected override async Task OnEventAsync(FollowChanged item)
     {
         await graph.SetFollowAsync(item.FollowerId, item.FolloweeId, item.Following, item.Version, item.At, CancellationToken.None);
+        var followeeIsCelebrity = await GrainFactory.GetGrain<IUserGrain>(item.FolloweeId).RefreshCelebrityStatus();
 
         // When a newer change already flipped the relationship back, its own event follows this one and fixes the feed.
         if (await graph.IsFollowingAsync(item.FollowerId, item.FolloweeId, CancellationToken.None) == item.Following)
         {
-            await UpdateFeedAsync(item);
+            await UpdateFeedAsync(item, followeeIsCelebrity);
         }
-
-        await GrainFactory.GetGrain<IUserGrain>(item.FolloweeId).RefreshCelebrityStatus();
     }
 
-    private async Task UpdateFeedAsync(FollowChanged item)
+    private async Task UpdateFeedAsync(FollowChanged item, bool followeeIsCelebrity)
     {
         if (item.Following)
         {
             // A celebrity's posts are merged into feeds at read time; copying them in would cost up to MaxEntries rows
-            // per new follower for nothing. If the celebrity later drops below the threshold, its backfill of every
-            // follower's feed covers this one too.
-            var followers = (await directory.GetCountsAsync(item.FolloweeId, CancellationToken.None)).Followers;
-            if (followers < _options.CelebrityThreshold)
+            // per new follower for nothing. The followee grain recorded that status, so its backfill of every
+            // follower's feed when it drops below the threshold covers this one too.
+            if (!followeeIsCelebrity)
             {
                 await feeds.BackfillAsync(item.FollowerId, item.FolloweeId, _options.MaxEntries, CancellationToken.None);
             }

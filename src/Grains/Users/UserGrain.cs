@@ -144,18 +144,18 @@ public sealed class UserGrain(
         graph.GetSuggestionsAsync(UserId, limit, CancellationToken.None);
 
     /// <inheritdoc />
-    public async Task RefreshCelebrityStatus()
+    public async Task<bool> RefreshCelebrityStatus()
     {
         if (!user.RecordExists)
         {
-            return;
+            return false;
         }
 
         var counts = await directory.GetCountsAsync(UserId, CancellationToken.None);
         var isCelebrity = counts.Followers >= _options.CelebrityThreshold;
         if (isCelebrity == user.State.IsCelebrity)
         {
-            return;
+            return isCelebrity;
         }
 
         if (!isCelebrity)
@@ -168,7 +168,8 @@ public sealed class UserGrain(
 
         user.State = user.State with { IsCelebrity = isCelebrity };
         await user.WriteStateAsync();
-        logger.CelebrityStatusChanged( UserId, isCelebrity, counts.Followers);
+        logger.CelebrityStatusChanged(UserId, isCelebrity, counts.Followers);
+        return isCelebrity;
     }
 
     /// <summary>Tells the followers' feeds, <see cref="FeedOptions.FanoutParallelism"/> at a time, that the author's celebrity status changed.</summary>
