@@ -83,7 +83,7 @@ public static class SeedCommand
             await TimedAsync(phases, "fill feeds", progress, [.. authors.Where(a => followers[a] < feedOptions.CelebrityThreshold)], author =>
                 feeds.BackfillFollowersAsync(users[author].UserId, feedOptions.MaxEntries, CancellationToken.None));
             await TimedAsync(phases, "mark celebrities", progress, [.. authors.Where(a => followers[a] >= feedOptions.CelebrityThreshold)], author =>
-                silo.Grains.GetGrain<IUserGrain>(users[author].UserId).RefreshCelebrityStatus());
+                silo.Grains.GetGrain<IUserGrain>(users[author].UserId).RefreshAuthorStatus());
         });
 
         SeededUsers.Write(directory, users);

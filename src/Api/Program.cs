@@ -15,6 +15,7 @@ app.MapDefaultEndpoints();
 app.MapOpenApi();
 app.MapAuthApi();
 app.MapUsersApi();
+app.MapAccountApi();
 app.MapRelationsApi();
 app.MapPostsApi();
 app.MapFeedApi();

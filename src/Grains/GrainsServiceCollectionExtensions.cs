@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Playbound.Grains.Accounts.Deletion;
 using Playbound.Grains.Diagnostics;
 using Playbound.Grains.Feeds;
 using Playbound.Grains.Ids;
@@ -13,7 +14,8 @@ namespace Playbound.Grains;
 public static class GrainsServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds <see cref="FeedOptions"/> (bound to <c>Playbound:Feed</c>), the <see cref="IIdGenerator"/> (node id from
+    /// Adds <see cref="FeedOptions"/> (bound to <c>Playbound:Feed</c>), <see cref="AccountDeletionOptions"/>
+    /// (<c>Playbound:Accounts:Deletion</c>), the <see cref="IIdGenerator"/> (node id from
     /// <c>Playbound:NodeId</c>) and the silo's <see cref="PostViewCache"/> (<c>Playbound:PostViewCache</c>), validated at
     /// startup; post views are invalidated only in this silo until cluster mode adds its Redis invalidator. The stores (<c>IUserDirectory</c>, ...) are registered
     /// separately, per storage kind. Realtime pushes go nowhere until a host with a hub replaces
@@ -34,6 +36,10 @@ public static class GrainsServiceCollectionExtensions
         services.TryAddSingleton<IPostViewInvalidator, LocalPostViewInvalidator>();
         services.AddMetrics();
         services.TryAddSingleton<FeedMetrics>();
+        services.AddOptions<AccountDeletionOptions>().BindConfiguration(AccountDeletionOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AccountDeletionOptions>, AccountDeletionOptionsValidator>());
+        services.TryAddSingleton<AccountEraser>();
+        services.TryAddSingleton<AccountMetrics>();
         services.TryAddSingleton<NoRealtimeClients>();
         services.TryAddSingleton<IUserPresence>(static sp => sp.GetRequiredService<NoRealtimeClients>());
         services.TryAddSingleton<IRealtimePublisher>(static sp => sp.GetRequiredService<NoRealtimeClients>());

@@ -27,6 +27,9 @@ public sealed record StorageSettings(StorageKind Kind, string DataDirectory, str
     /// <summary>The SQLite file under <see cref="DataDirectory"/> that holds embedded mode's event queue.</summary>
     public const string EventQueueFile = "events.db";
 
+    /// <summary>The embedded mode's reminder table (durable workflows such as account deletion), under the data directory.</summary>
+    public const string ReminderFile = "reminders.db";
+
     /// <summary>Reads <c>Playbound:Storage</c>, <c>Playbound:DataDir</c> and <c>ConnectionStrings:Postgres</c>.</summary>
     /// <exception cref="InvalidOperationException">The storage kind is unknown, or Postgres has no connection string.</exception>
     public static StorageSettings From(IConfiguration configuration)

@@ -31,3 +31,6 @@ public sealed class SearchTests(ApiFixture api) : SearchContract(api);
 
 [Collection(ApiCollection.Name)]
 public sealed class UsersTests(ApiFixture api) : UsersContract(api);
+
+[Collection(ApiCollection.Name)]
+public sealed class AccountDeletionTests(ApiFixture api) : AccountDeletionContract(api);

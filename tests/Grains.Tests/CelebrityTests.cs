@@ -106,7 +106,7 @@ public sealed class CelebrityTests
         // One fan leaves; the follow projection would now ask the author to re-check its status.
         var graph = host.Services.GetRequiredService<IFollowGraph>();
         await graph.SetFollowAsync(fans[^1], celebrity, following: false, version: 2, DateTimeOffset.UtcNow, CancellationToken.None);
-        Assert.False(await host.Grain<IUserGrain>(celebrity).RefreshCelebrityStatus());
+        Assert.Equal(AuthorStatus.Active, await host.Grain<IUserGrain>(celebrity).RefreshAuthorStatus());
 
         foreach (var fan in fans[..^1])
         {

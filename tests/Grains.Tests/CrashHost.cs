@@ -1,4 +1,3 @@
-using System.Reflection;
 using Microsoft.Extensions.DependencyInjection;
 using Playbound.Grains.Stores;
 using Playbound.Grains.Tests.Infrastructure;
@@ -18,9 +17,14 @@ public static class CrashHost
 
     public static async Task<int> Main(string[] args)
     {
+        if (args is ["deletion-host", var dataDirectory, var userId, var handle])
+        {
+            return await DeletionCrashHost.RunAsync(dataDirectory, userId, handle);
+        }
+
         if (args is not ["crash-host", var directory, var authorId])
         {
-            await Console.Error.WriteLineAsync("usage: crash-host DATA_DIR AUTHOR_ID");
+            await Console.Error.WriteLineAsync("usage: crash-host DATA_DIR AUTHOR_ID | deletion-host DATA_DIR USER_ID HANDLE");
             return 2;
         }
 
@@ -33,36 +37,6 @@ public static class CrashHost
         return 0;
     }
 
-    private static void SlowDownFeedWrites(IServiceCollection services)
-    {
-        var real = services.Last(static d => d.ServiceType == typeof(IFeedStore));
-        services.Remove(real);
-        services.AddSingleton(provider => SlowFeedWrites.Wrap((IFeedStore)real.ImplementationFactory!(provider)));
-    }
-
-    /// <summary>Delays each fan-out page write and reports it once stored.</summary>
-    public class SlowFeedWrites : DispatchProxy
-    {
-        private IFeedStore _inner = null!;
-
-        public static IFeedStore Wrap(IFeedStore inner)
-        {
-            var proxy = Create<IFeedStore, SlowFeedWrites>();
-            ((SlowFeedWrites)(object)proxy)._inner = inner;
-            return proxy;
-        }
-
-        protected override object? Invoke(MethodInfo? targetMethod, object?[]? args)
-        {
-            var call = () => (Task)targetMethod!.Invoke(_inner, args)!;
-            return targetMethod!.Name == nameof(IFeedStore.AddToFeedsAsync) ? SlowlyAsync(call) : call();
-        }
-
-        private static async Task SlowlyAsync(Func<Task> call)
-        {
-            await Task.Delay(PageDelay);
-            await call();
-            Console.WriteLine("stored-page");
-        }
-    }
+    private static void SlowDownFeedWrites(IServiceCollection services) =>
+        SlowFeedStore.Replace(services, nameof(IFeedStore.AddToFeedsAsync), PageDelay, "stored-page");
 }

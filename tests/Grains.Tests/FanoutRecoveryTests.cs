@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Playbound.Grains.Tests.Infrastructure;
 
 namespace Playbound.Grains.Tests;
@@ -56,36 +55,10 @@ public sealed class FanoutRecoveryTests
 
     private static async Task<(string PostId, int PagesStored)> PublishAndKillAsync(string directory, string author, int killAfterPages)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[] { typeof(CrashHost).Assembly.Location, "crash-host", directory, author })
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
-        string? postId = null;
-        var pages = 0;
-        try
-        {
-            while ((pages < killAfterPages || postId is null) && await process.StandardOutput.ReadLineAsync() is { } line)
-            {
-                if (line.StartsWith("published ", StringComparison.Ordinal))
-                {
-                    postId = line["published ".Length..];
-                }
-                else if (line == "stored-page")
-                {
-                    pages++;
-                }
-            }
-        }
-        finally
-        {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
-        }
-
-        Assert.True(postId is not null && pages == killAfterPages, $"the crash host stopped early: {await process.StandardError.ReadToEndAsync()}");
-        return (postId!, pages);
+        var lines = await CrashProcess.RunAndKillAsync(
+            ["crash-host", directory, author],
+            lines => lines.Count(static l => l == "stored-page") == killAfterPages && lines.Any(static l => l.StartsWith("published ", StringComparison.Ordinal)));
+        var postId = lines.First(static l => l.StartsWith("published ", StringComparison.Ordinal))["published ".Length..];
+        return (postId, lines.Count(static l => l == "stored-page"));
     }
 }

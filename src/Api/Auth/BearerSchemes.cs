@@ -60,9 +60,14 @@ public static class BearerSchemes
         },
         OnTokenValidated = static context =>
         {
-            if (!InputRules.IsWellFormedId(context.Principal?.FindFirstValue(JwtRegisteredClaimNames.Sub)))
+            var subject = context.Principal?.FindFirstValue(JwtRegisteredClaimNames.Sub);
+            if (!InputRules.IsWellFormedId(subject))
             {
                 context.Fail("The token's subject is not a user id.");
+            }
+            else if (context.HttpContext.RequestServices.GetRequiredService<RevokedAccounts>().IsRevoked(subject!))
+            {
+                context.Fail("The account was deleted.");
             }
 
             return Task.CompletedTask;

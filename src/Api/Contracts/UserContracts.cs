@@ -7,6 +7,10 @@ namespace Playbound.Api.Contracts;
 /// <param name="Bio">0-160 characters after trimming.</param>
 public sealed record UpdateProfileRequest(string? DisplayName, string? Bio);
 
+/// <summary>The body of <c>DELETE /api/v1/users/me</c>.</summary>
+/// <param name="Password">The account's password, asked again so a stolen access token alone cannot delete the account.</param>
+public sealed record DeleteAccountRequest(string? Password);
+
 /// <summary>A user's profile as the caller sees it.</summary>
 /// <param name="UserId">The user id.</param>
 /// <param name="Handle">The handle.</param>

@@ -21,6 +21,17 @@ public interface IAccountGrain : IGrainWithStringKey
     /// <summary>Replaces the password hash (the Api rehashes when the hasher asks for it).</summary>
     [Alias("UpdatePasswordHash")]
     Task UpdatePasswordHash(string passwordHash);
+
+    /// <summary>
+    /// Internal (account deletion): logging in stops working at once, while the handle stays claimed until
+    /// <see cref="Release"/>; idempotent. Ignored unless the handle belongs to <paramref name="userId"/>.
+    /// </summary>
+    [Alias("Close")]
+    Task Close(string userId);
+
+    /// <summary>Internal (account deletion's last step): the handle can be registered again. Ignored unless it belongs to <paramref name="userId"/>.</summary>
+    [Alias("Release")]
+    Task Release(string userId);
 }
 
 /// <summary>What login needs to know about an account.</summary>

@@ -14,4 +14,8 @@ public interface INotificationGrain : IGrainWithStringKey
     /// <summary>Marks every notification read.</summary>
     [Alias("MarkAllRead")]
     Task MarkAllRead();
+
+    /// <summary>Internal (account deletion): some of this user's notifications were removed; the unread count is read again.</summary>
+    [Alias("Recount")]
+    Task Recount();
 }

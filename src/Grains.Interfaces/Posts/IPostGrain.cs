@@ -47,4 +47,8 @@ public interface IPostGrain : IGrainWithStringKey
     [Alias("GetCounts")]
     [ReadOnly]
     Task<PostCounts?> GetCounts();
+
+    /// <summary>Internal (account deletion): removes <paramref name="userId"/>'s like and comments on this post, deleted or not. Idempotent.</summary>
+    [Alias("ForgetUser")]
+    Task ForgetUser(string userId);
 }

@@ -35,6 +35,13 @@ public interface IRelationsGrain : IGrainWithStringKey
     Task<Page<UserSummary>> GetMutes(int limit, string? cursor);
 
     /// <summary>
+    /// Internal (account deletion of <paramref name="userId"/> or of this user): ends this user's block and mute of
+    /// <paramref name="userId"/>, whether or not that user still exists. Idempotent.
+    /// </summary>
+    [Alias("Forget")]
+    Task Forget(string userId);
+
+    /// <summary>
     /// This user's relations, for filtering what they see. Interleaves with everything: it returns an immutable
     /// snapshot, and a feed asking while a block invalidates that feed must not wait on it.
     /// </summary>

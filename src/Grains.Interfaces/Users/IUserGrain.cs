@@ -54,13 +54,37 @@ public interface IUserGrain : IGrainWithStringKey
     /// Internal (called after each follow change of this user as followee and before each fan-out of this user's
     /// posts, not by the Api): compares the follower count with <c>Playbound:Feed:CelebrityThreshold</c>, records the
     /// result and, when the user stopped being a celebrity, copies the user's recent posts into every follower's feed
-    /// (those posts were merged at read time until now). Returns whether the user is a celebrity now.
+    /// (those posts were merged at read time until now). Returns what the user's posts should reach now.
     /// </summary>
     /// <remarks>
     /// Whoever skips storing posts because the author is a celebrity must take that answer from here: the recorded
     /// status is what a later drop below the threshold compares with, so a post left out of the feeds is always
     /// copied in by that drop's backfill.
     /// </remarks>
-    [Alias("RefreshCelebrityStatus")]
-    Task<bool> RefreshCelebrityStatus();
+    [Alias("RefreshAuthorStatus")]
+    Task<AuthorStatus> RefreshAuthorStatus();
+
+    /// <summary>
+    /// Internal (the account deletion's first step): from now on the user has no profile, cannot follow and their
+    /// posts reach nobody; unfollowing still works, so the deletion can end the user's follows. Idempotent.
+    /// </summary>
+    [Alias("MarkDeleted")]
+    Task MarkDeleted();
+
+    /// <summary>Internal (the account deletion's last step): forgets the user's state for good. Idempotent.</summary>
+    [Alias("Erase")]
+    Task Erase();
+}
+
+/// <summary>What an author's new posts should reach.</summary>
+public enum AuthorStatus
+{
+    /// <summary>Every follower's stored feed.</summary>
+    Active,
+
+    /// <summary>No stored feed but the author's own: followers merge the posts at read time.</summary>
+    Celebrity,
+
+    /// <summary>Nobody: the author's account is deleted or being deleted.</summary>
+    Gone,
 }

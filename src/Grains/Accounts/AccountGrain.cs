@@ -21,6 +21,9 @@ public sealed record AccountState
     /// user: nobody was told the registration succeeded, so the next registration of the handle completes it.
     /// </summary>
     [Id(3)] public bool Completed { get; init; }
+
+    /// <summary>Whether the account is being deleted: nobody logs in, and the handle is released once the deletion is done.</summary>
+    [Id(4)] public bool Closed { get; init; }
 }
 
 /// <summary>Owns a handle (key: the lower-cased handle), so two registrations of it can never both succeed.</summary>
@@ -31,12 +34,12 @@ public sealed class AccountGrain(
     /// <inheritdoc />
     public async Task<string?> Register(string displayName, string passwordHash)
     {
-        if (account.State.Completed)
+        if (account.State.Completed || account.State.Closed)
         {
             return null;
         }
 
-        var userId = account.RecordExists ? account.State.UserId : ids.NewId();
+        var userId = account.State.UserId is { Length: > 0 } unfinished ? unfinished : ids.NewId();
         account.State = new AccountState { UserId = userId, PasswordHash = passwordHash, CreatedAt = time.GetUtcNow() };
         await account.WriteStateAsync();
         await GrainFactory.GetGrain<IUserGrain>(userId).Create(this.GetPrimaryKeyString(), displayName);
@@ -47,7 +50,7 @@ public sealed class AccountGrain(
 
     /// <inheritdoc />
     public Task<AccountCredentials?> GetCredentials() => Task.FromResult(
-        account.State.Completed ? new AccountCredentials(account.State.UserId, account.State.PasswordHash) : null);
+        account.State is { Completed: true, Closed: false } ? new AccountCredentials(account.State.UserId, account.State.PasswordHash) : null);
 
     /// <inheritdoc />
     public async Task UpdatePasswordHash(string passwordHash)
@@ -59,5 +62,24 @@ public sealed class AccountGrain(
 
         account.State = account.State with { PasswordHash = passwordHash };
         await account.WriteStateAsync();
+    }
+
+    /// <inheritdoc />
+    public async Task Close(string userId)
+    {
+        if (account.State.UserId == userId && !account.State.Closed)
+        {
+            account.State = account.State with { Closed = true };
+            await account.WriteStateAsync();
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task Release(string userId)
+    {
+        if (account.RecordExists && account.State.UserId == userId)
+        {
+            await account.ClearStateAsync();
+        }
     }
 }

@@ -48,13 +48,20 @@ public sealed class FanoutWorkerGrain(
             return;
         }
 
+        // The author grain's answer, not a count read here: a post it calls a celebrity's is copied into the feeds
+        // by the backfill of a later drop below the threshold, which a count read here could miss.
+        var status = await GrainFactory.GetGrain<IUserGrain>(published.AuthorId).RefreshAuthorStatus();
+        if (status == AuthorStatus.Gone)
+        {
+            // Published just before its author's account deletion found the author's posts: it goes with them.
+            await GrainFactory.GetGrain<IPostGrain>(published.PostId).Delete(published.AuthorId);
+            return;
+        }
+
         var record = new PostRecord(post.PostId, post.AuthorId, post.AuthorHandle, post.Text, post.ReplyTo, post.CreatedAt);
         await index.AddAsync(record, published.Tags ?? post.Tags, CancellationToken.None);
         await AddToFeedsAsync(published, [published.AuthorId]);
-
-        // The author grain's answer, not a count read here: a post it calls a celebrity's is copied into the feeds
-        // by the backfill of a later drop below the threshold, which a count read here could miss.
-        if (await GrainFactory.GetGrain<IUserGrain>(published.AuthorId).RefreshCelebrityStatus())
+        if (status == AuthorStatus.Celebrity)
         {
             logger.CelebrityPostNotFannedOut(published.PostId, published.AuthorId);
             await PushToOnlineFollowersAsync(post);

@@ -60,5 +60,8 @@ public sealed class NotificationGrain(INotificationStore notifications, IUserPre
         _unread = 0;
     }
 
+    /// <inheritdoc />
+    public async Task Recount() => _unread = await notifications.CountUnreadAsync(UserId, CancellationToken.None);
+
     private static NotificationView View(NotificationRecord n) => new(n.NotificationId, n.Type, n.ActorId, n.ActorHandle, n.PostId, n.CreatedAt, n.Read);
 }

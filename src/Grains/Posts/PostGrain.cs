@@ -126,11 +126,14 @@ public sealed class PostGrain(
 
         // As in Create, the event goes first: a delete that returned is certain to reach every feed.
         await PostEvents().OnNextAsync(new PostDeleted(PostId, State.AuthorId));
-        post.State = State with { Deleted = true };
+
+        // A tombstone: the author (for the removals below) and the fact, never the text.
+        post.State = new PostState { AuthorId = State.AuthorId, CreatedAt = State.CreatedAt, Deleted = true, Tags = [] };
         await post.WriteStateAsync();
         _likers.Clear();
         _comments = 0;
         await views.InvalidateAsync(PostId);
+        await engagement.RemovePostAsync(PostId, CancellationToken.None);
 
         // Inline, so the author's list and feeds drop it at once; the PostDeleted event repeats this after a crash.
         await index.RemoveAsync(PostId, CancellationToken.None);
@@ -213,6 +216,20 @@ public sealed class PostGrain(
 
     /// <inheritdoc />
     public Task<PostCounts?> GetCounts() => Task.FromResult(Exists ? Counts() : null);
+
+    /// <inheritdoc />
+    public async Task ForgetUser(string userId)
+    {
+        // The rows go whether or not the post still exists: a deleted post keeps its rows, and they count for nobody.
+        var unliked = await engagement.RemoveLikeAsync(PostId, userId, CancellationToken.None);
+        var uncommented = await engagement.RemoveCommentsAsync(PostId, userId, CancellationToken.None);
+        if (Exists && (unliked || uncommented > 0))
+        {
+            _likers.Remove(userId);
+            _comments = Math.Max(0, _comments - uncommented);
+            await CountsChangedAsync();
+        }
+    }
 
     private PostCounts Counts() => new(PostId, _likers.Count, _comments);
 

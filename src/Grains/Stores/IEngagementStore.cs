@@ -23,4 +23,10 @@ public interface IEngagementStore
 
     /// <summary>How many comments the post has.</summary>
     Task<long> CountCommentsAsync(string postId, CancellationToken cancellationToken);
+
+    /// <summary>Removes <paramref name="authorId"/>'s comments on the post; returns how many there were.</summary>
+    Task<int> RemoveCommentsAsync(string postId, string authorId, CancellationToken cancellationToken);
+
+    /// <summary>Removes every like and comment of a deleted post.</summary>
+    Task RemovePostAsync(string postId, CancellationToken cancellationToken);
 }

@@ -34,4 +34,7 @@ public interface IFeedStore
 
     /// <summary>Keeps only the <paramref name="keep"/> newest entries of a feed.</summary>
     Task TrimAsync(string userId, int keep, CancellationToken cancellationToken);
+
+    /// <summary>Removes <paramref name="userId"/>'s whole feed (the account is deleted).</summary>
+    Task ClearAsync(string userId, CancellationToken cancellationToken);
 }

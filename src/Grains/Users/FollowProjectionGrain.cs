@@ -21,23 +21,23 @@ public sealed class FollowProjectionGrain(IFollowGraph graph, IFeedStore feeds, 
     protected override async Task OnEventAsync(FollowChanged item)
     {
         await graph.SetFollowAsync(item.FollowerId, item.FolloweeId, item.Following, item.Version, item.At, CancellationToken.None);
-        var followeeIsCelebrity = await GrainFactory.GetGrain<IUserGrain>(item.FolloweeId).RefreshCelebrityStatus();
+        var followee = await GrainFactory.GetGrain<IUserGrain>(item.FolloweeId).RefreshAuthorStatus();
 
         // When a newer change already flipped the relationship back, its own event follows this one and fixes the feed.
         if (await graph.IsFollowingAsync(item.FollowerId, item.FolloweeId, CancellationToken.None) == item.Following)
         {
-            await UpdateFeedAsync(item, followeeIsCelebrity);
+            await UpdateFeedAsync(item, followee);
         }
     }
 
-    private async Task UpdateFeedAsync(FollowChanged item, bool followeeIsCelebrity)
+    private async Task UpdateFeedAsync(FollowChanged item, AuthorStatus followee)
     {
         if (item.Following)
         {
             // A celebrity's posts are merged into feeds at read time; copying them in would cost up to MaxEntries rows
             // per new follower for nothing. The followee grain recorded that status, so its backfill of every
-            // follower's feed when it drops below the threshold covers this one too.
-            if (!followeeIsCelebrity)
+            // follower's feed when it drops below the threshold covers this one too. A deleted followee has no posts.
+            if (followee == AuthorStatus.Active)
             {
                 await feeds.BackfillAsync(item.FollowerId, item.FolloweeId, _options.MaxEntries, CancellationToken.None);
             }

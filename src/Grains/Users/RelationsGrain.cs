@@ -92,6 +92,16 @@ public sealed class RelationsGrain(IRelationStore store, IUserDirectory director
         store.ListAsync(RelationKind.Mute, UserId, limit, cursor, CancellationToken.None);
 
     /// <inheritdoc />
+    public async Task Forget(string userId)
+    {
+        await store.SetAsync(RelationKind.Block, UserId, userId, on: false, 0, CancellationToken.None);
+        await store.SetAsync(RelationKind.Mute, UserId, userId, on: false, 0, CancellationToken.None);
+        _relations = _relations with { Blocking = _relations.Blocking.Remove(userId), Muting = _relations.Muting.Remove(userId) };
+        await GrainFactory.GetGrain<IRelationsGrain>(userId).OnBlockedBy(UserId, blocked: false);
+        await InvalidateFeedsAsync(userId);
+    }
+
+    /// <inheritdoc />
     public Task<Relations> GetRelations() => Task.FromResult(_relations);
 
     /// <inheritdoc />

@@ -29,6 +29,9 @@ public sealed record UserState
 
     /// <summary>Whether the user had at least the celebrity threshold of followers when last checked.</summary>
     [Id(5)] public bool IsCelebrity { get; init; }
+
+    /// <summary>Whether the account is being deleted: the user has no profile any more and reaches nobody.</summary>
+    [Id(6)] public bool Deleted { get; init; }
 }
 
 /// <summary>
@@ -71,7 +74,7 @@ public sealed class UserGrain(
     }
 
     /// <inheritdoc />
-    public async Task<UserProfile?> GetProfile() => user.RecordExists ? await ProfileAsync() : null;
+    public async Task<UserProfile?> GetProfile() => Exists ? await ProfileAsync() : null;
 
     /// <inheritdoc />
     public async Task<UserProfile> UpdateProfile(string? displayName, string? bio)
@@ -87,6 +90,7 @@ public sealed class UserGrain(
     public async Task<FollowOutcome> Follow(string followeeId)
     {
         EnsureExists();
+
         if (followeeId == UserId)
         {
             return FollowOutcome.Self;
@@ -114,7 +118,11 @@ public sealed class UserGrain(
     /// <inheritdoc />
     public async Task<FollowOutcome> Unfollow(string followeeId)
     {
-        EnsureExists();
+        if (!user.RecordExists)
+        {
+            throw new InvalidOperationException($"User '{UserId}' does not exist.");
+        }
+
         if (followeeId == UserId)
         {
             return FollowOutcome.Self;
@@ -144,18 +152,18 @@ public sealed class UserGrain(
         graph.GetSuggestionsAsync(UserId, limit, CancellationToken.None);
 
     /// <inheritdoc />
-    public async Task<bool> RefreshCelebrityStatus()
+    public async Task<AuthorStatus> RefreshAuthorStatus()
     {
-        if (!user.RecordExists)
+        if (!Exists)
         {
-            return false;
+            return AuthorStatus.Gone;
         }
 
         var counts = await directory.GetCountsAsync(UserId, CancellationToken.None);
         var isCelebrity = counts.Followers >= _options.CelebrityThreshold;
         if (isCelebrity == user.State.IsCelebrity)
         {
-            return isCelebrity;
+            return Status(isCelebrity);
         }
 
         if (!isCelebrity)
@@ -169,8 +177,31 @@ public sealed class UserGrain(
         user.State = user.State with { IsCelebrity = isCelebrity };
         await user.WriteStateAsync();
         logger.CelebrityStatusChanged(UserId, isCelebrity, counts.Followers);
-        return isCelebrity;
+        return Status(isCelebrity);
     }
+
+    /// <inheritdoc />
+    public async Task MarkDeleted()
+    {
+        if (user.RecordExists && !user.State.Deleted)
+        {
+            user.State = user.State with { Deleted = true };
+            await user.WriteStateAsync();
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task Erase()
+    {
+        if (user.RecordExists)
+        {
+            await user.ClearStateAsync();
+        }
+
+        DeactivateOnIdle();
+    }
+
+    private static AuthorStatus Status(bool isCelebrity) => isCelebrity ? AuthorStatus.Celebrity : AuthorStatus.Active;
 
     /// <summary>Tells the followers' feeds, <see cref="FeedOptions.FanoutParallelism"/> at a time, that the author's celebrity status changed.</summary>
     private Task InvalidateFeedsAsync(IReadOnlyList<string> followers)
@@ -210,9 +241,12 @@ public sealed class UserGrain(
     private Task UpsertDirectoryAsync() => directory.UpsertAsync(
         new UserRecord(UserId, user.State.Handle, user.State.DisplayName, user.State.Bio, user.State.CreatedAt), CancellationToken.None);
 
+    /// <summary>Whether the user exists and is not being deleted.</summary>
+    private bool Exists => user.RecordExists && !user.State.Deleted;
+
     private void EnsureExists()
     {
-        if (!user.RecordExists)
+        if (!Exists)
         {
             throw new InvalidOperationException($"User '{UserId}' does not exist.");
         }

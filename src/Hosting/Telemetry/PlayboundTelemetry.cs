@@ -16,8 +16,8 @@ public static class PlayboundTelemetry
     public static readonly IReadOnlyList<string> OrleansActivitySources = ["Microsoft.Orleans.Runtime", "Microsoft.Orleans.Application"];
 
     /// <summary>
-    /// Playbound's meters: <c>Playbound.Feeds</c> (fan-out lag), <c>Playbound.Streaming</c> (stream lag, oldest undelivered
+    /// Playbound's meters: <c>Playbound.Feeds</c> (fan-out lag), <c>Playbound.Accounts</c> (account deletions: failed steps, duration), <c>Playbound.Streaming</c> (stream lag, oldest undelivered
     /// event, dead letters; both stream providers) and <c>Playbound.Realtime</c> (pushes sent and dropped, online users).
     /// </summary>
-    public static readonly IReadOnlyList<string> PlayboundMeters = [FeedMetrics.MeterName, "Playbound.Streaming", RealtimeMetrics.MeterName];
+    public static readonly IReadOnlyList<string> PlayboundMeters = [FeedMetrics.MeterName, AccountMetrics.MeterName, "Playbound.Streaming", RealtimeMetrics.MeterName];
 }

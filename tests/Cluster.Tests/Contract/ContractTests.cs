@@ -32,3 +32,6 @@ public sealed class SearchTests(ApiFixture cluster) : SearchContract(cluster);
 
 [Collection(ApiCollection.Name)]
 public sealed class RelationsTests(ApiFixture cluster) : RelationsContract(cluster);
+
+[Collection(ApiCollection.Name)]
+public sealed class AccountDeletionTests(ApiFixture cluster) : AccountDeletionContract(cluster);

@@ -127,6 +127,10 @@ internal sealed class RedisFeedStore(
         return Db.SortedSetRemoveRangeByRankAsync(_keys.Feed(userId), 0, -keep - 1);
     }
 
+    /// <inheritdoc />
+    public Task ClearAsync(string userId, CancellationToken cancellationToken) =>
+        Db.KeyDeleteAsync([_keys.Feed(userId), _keys.Built(userId)]);
+
     /// <summary>The members of <paramref name="authorId"/>'s <paramref name="count"/> newest posts.</summary>
     private async Task<RedisValue[]> NewestMembersAsync(string authorId, int count, CancellationToken cancellationToken)
     {

@@ -82,6 +82,7 @@ internal static class SocialSchema
             post_id {id} NOT NULL,
             user_id {id} NOT NULL,
             PRIMARY KEY (post_id, user_id)){clustered};
+        CREATE INDEX IF NOT EXISTS post_likes_user ON post_likes (user_id, post_id);
 
         CREATE TABLE IF NOT EXISTS comments (
             comment_id {id} PRIMARY KEY,
@@ -91,6 +92,7 @@ internal static class SocialSchema
             text TEXT NOT NULL,
             created_at {time} NOT NULL);
         CREATE INDEX IF NOT EXISTS comments_post ON comments (post_id, comment_id);
+        CREATE INDEX IF NOT EXISTS comments_author ON comments (author_id, post_id);
 
         CREATE TABLE IF NOT EXISTS notifications (
             notification_id {id} PRIMARY KEY,
@@ -103,5 +105,6 @@ internal static class SocialSchema
             is_read {flag} NOT NULL);
         CREATE INDEX IF NOT EXISTS notifications_user ON notifications (user_id, notification_id);
         CREATE INDEX IF NOT EXISTS notifications_unread ON notifications (user_id) WHERE NOT is_read;
+        CREATE INDEX IF NOT EXISTS notifications_actor ON notifications (actor_id);
         """;
 }

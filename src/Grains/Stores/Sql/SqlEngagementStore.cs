@@ -13,6 +13,12 @@ internal sealed class SqlEngagementStore(SocialDatabase database) : IEngagementS
         "INSERT INTO comments (comment_id, post_id, author_id, author_handle, text, created_at)" +
         " VALUES (@comment, @post, @author, @handle, @text, @created) ON CONFLICT (comment_id) DO NOTHING";
 
+    private const string DeleteComments = "DELETE FROM comments WHERE post_id = @post AND author_id = @user";
+
+    private const string DeletePostLikes = "DELETE FROM post_likes WHERE post_id = @post";
+
+    private const string DeletePostComments = "DELETE FROM comments WHERE post_id = @post";
+
     private const string CountComments = "SELECT COUNT(*) FROM comments WHERE post_id = @post";
 
     private static readonly PagedQuery Comments = new(
@@ -26,11 +32,11 @@ internal sealed class SqlEngagementStore(SocialDatabase database) : IEngagementS
 
     /// <inheritdoc />
     public async Task<bool> AddLikeAsync(string postId, string userId, CancellationToken cancellationToken) =>
-        await ChangeLikeAsync(InsertLike, postId, userId, cancellationToken).ConfigureAwait(false) > 0;
+        await ChangeRowsAsync(InsertLike, postId, userId, cancellationToken).ConfigureAwait(false) > 0;
 
     /// <inheritdoc />
     public async Task<bool> RemoveLikeAsync(string postId, string userId, CancellationToken cancellationToken) =>
-        await ChangeLikeAsync(DeleteLike, postId, userId, cancellationToken).ConfigureAwait(false) > 0;
+        await ChangeRowsAsync(DeleteLike, postId, userId, cancellationToken).ConfigureAwait(false) > 0;
 
     /// <inheritdoc />
     public async Task<IReadOnlyCollection<string>> GetLikersAsync(string postId, CancellationToken cancellationToken)
@@ -93,7 +99,25 @@ internal sealed class SqlEngagementStore(SocialDatabase database) : IEngagementS
         return database.QueryFirstAsync(CountComments, statement => statement.Int64("@post", post), row => row.Int64(0), 0L, cancellationToken);
     }
 
-    private Task<int> ChangeLikeAsync(string sql, string postId, string userId, CancellationToken cancellationToken)
+    /// <inheritdoc />
+    public Task<int> RemoveCommentsAsync(string postId, string authorId, CancellationToken cancellationToken) =>
+        ChangeRowsAsync(DeleteComments, postId, authorId, cancellationToken);
+
+    /// <inheritdoc />
+    public Task RemovePostAsync(string postId, CancellationToken cancellationToken)
+    {
+        var post = SocialValues.Id(postId, nameof(postId));
+        return database.WriteAsync(
+            async (connection, transaction, token) =>
+            {
+                await database.Statement(connection, transaction, DeletePostLikes).Int64("@post", post).ExecuteAsync(token).ConfigureAwait(false);
+                return await database.Statement(connection, transaction, DeletePostComments).Int64("@post", post).ExecuteAsync(token).ConfigureAwait(false);
+            },
+            cancellationToken,
+            WritePriority.Bulk);
+    }
+
+    private Task<int> ChangeRowsAsync(string sql, string postId, string userId, CancellationToken cancellationToken)
     {
         var post = SocialValues.Id(postId, nameof(postId));
         var user = SocialValues.Id(userId, nameof(userId));

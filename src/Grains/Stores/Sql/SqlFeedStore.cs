@@ -30,6 +30,8 @@ internal sealed class SqlFeedStore(SocialDatabase database) : IFeedStore
     private const string FirstBeyond =
         "SELECT post_id FROM feed_entries WHERE user_id = @owner ORDER BY post_id DESC LIMIT 1 OFFSET @keep";
 
+    private const string Clear = "DELETE FROM feed_entries WHERE user_id = @owner";
+
     private const string TrimFrom = "DELETE FROM feed_entries WHERE user_id = @owner AND post_id <= @oldest";
 
     private static readonly PagedQuery Entries = new(
@@ -134,5 +136,12 @@ internal sealed class SqlFeedStore(SocialDatabase database) : IFeedStore
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(count, SocialValues.MaxLimit);
         return count;
+    }
+
+    /// <inheritdoc />
+    public Task ClearAsync(string userId, CancellationToken cancellationToken)
+    {
+        var user = SocialValues.Id(userId, nameof(userId));
+        return database.ExecuteAsync(Clear, statement => statement.Int64("@owner", user), cancellationToken, WritePriority.Bulk);
     }
 }
