@@ -4,19 +4,11 @@ using Playbound.Grains;
 namespace Playbound.Api.Auth;
 
 /// <summary>
-/// This Api node's copy of the revoked accounts (deleted users), checked on every authenticated request in memory.
-/// It subscribes to <see cref="IRevokedAccountsGrain"/>, which tells it of each revocation before the deleting request
-/// is answered, and renews the subscription every <see cref="RenewEvery"/>, taking the whole list each time, so a node
-/// that missed a revocation (it was starting, or cut off) catches up.
+/// This Api node's copy of the revoked accounts (deleted users), checked on every authenticated request in memory;
+/// <see cref="RevokedAccountsSubscription"/> keeps it filled from <see cref="IRevokedAccountsGrain"/>.
 /// </summary>
-public sealed partial class RevokedAccounts(IGrainFactory grains, ILogger<RevokedAccounts> logger) : BackgroundService, IRevokedAccountsObserver
+public sealed class RevokedAccounts : IRevokedAccountsObserver
 {
-    /// <summary>How often the subscription is renewed; well inside the grain's subscription lifetime.</summary>
-    public static readonly TimeSpan RenewEvery = TimeSpan.FromSeconds(30);
-
-    /// <summary>How soon a failed subscription is tried again.</summary>
-    private static readonly TimeSpan RetryEvery = TimeSpan.FromSeconds(1);
-
     private readonly ConcurrentDictionary<string, bool> _revoked = new(StringComparer.Ordinal);
 
     /// <summary>Whether <paramref name="userId"/>'s tokens are no longer accepted.</summary>
@@ -28,11 +20,26 @@ public sealed partial class RevokedAccounts(IGrainFactory grains, ILogger<Revoke
         _revoked[userId] = true;
         return Task.CompletedTask;
     }
+}
+
+/// <summary>
+/// Subscribes this node's <see cref="RevokedAccounts"/> to <see cref="IRevokedAccountsGrain"/>, which tells it of each
+/// revocation before the deleting request is answered, and renews the subscription every <see cref="RenewEvery"/>,
+/// taking the whole list each time, so a node that missed a revocation (it was starting, or cut off) catches up.
+/// </summary>
+public sealed partial class RevokedAccountsSubscription(RevokedAccounts revoked, IGrainFactory grains, ILogger<RevokedAccountsSubscription> logger)
+    : BackgroundService
+{
+    /// <summary>How often the subscription is renewed; well inside the grain's subscription lifetime.</summary>
+    public static readonly TimeSpan RenewEvery = TimeSpan.FromSeconds(30);
+
+    /// <summary>How soon a failed subscription is tried again.</summary>
+    private static readonly TimeSpan RetryEvery = TimeSpan.FromSeconds(1);
 
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var self = grains.CreateObjectReference<IRevokedAccountsObserver>(this);
+        var self = grains.CreateObjectReference<IRevokedAccountsObserver>(revoked);
         var registry = grains.GetGrain<IRevokedAccountsGrain>(0);
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -41,7 +48,7 @@ public sealed partial class RevokedAccounts(IGrainFactory grains, ILogger<Revoke
             {
                 foreach (var userId in await registry.Subscribe(self).WaitAsync(stoppingToken))
                 {
-                    _revoked[userId] = true;
+                    await revoked.OnRevoked(userId);
                 }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)

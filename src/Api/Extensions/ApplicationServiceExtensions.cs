@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Playbound.Api.Auth;
 using Playbound.Api.Hardening;
 using Playbound.Api.OpenApi;
 using Playbound.Api.Paging;
@@ -34,6 +35,8 @@ public static class ApplicationServiceExtensions
         });
 
         builder.AddPlayboundAuthentication();
+        // The revoked accounts come from the grains; the authentication alone (its tests) runs without them.
+        services.AddHostedService<RevokedAccountsSubscription>();
         services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RateLimitOptions>, RateLimitOptionsValidator>());
         services.AddRateLimiter(RateLimitPolicies.Configure);

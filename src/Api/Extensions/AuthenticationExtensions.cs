@@ -24,7 +24,6 @@ public static class AuthenticationExtensions
         services.AddSingleton<Sessions>();
         services.AddSingleton<Passwords>();
         services.AddSingleton<RevokedAccounts>();
-        services.AddHostedService(static sp => sp.GetRequiredService<RevokedAccounts>());
         services.AddSingleton<IPasswordHasher<Passwords.Account>, PasswordHasher<Passwords.Account>>();
         services.AddOptions<PasswordHasherOptions>()
             .Configure<IOptions<AuthOptions>>(static (hasher, auth) => hasher.IterationCount = auth.Value.PasswordHashIterations);
