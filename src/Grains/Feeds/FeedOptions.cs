@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using static Playbound.Grains.OptionRules;
 
 namespace Playbound.Grains.Feeds;
 
@@ -55,8 +56,6 @@ internal sealed class FeedOptionsValidator : IValidateOptions<FeedOptions>
             .. Rule(options.FanoutParallelism > 0, "Playbound:Feed:FanoutParallelism must be positive."),
             .. Rule(options.CelebrityCacheDuration >= TimeSpan.Zero, "Playbound:Feed:CelebrityCacheDuration must not be negative."),
         ];
-        return errors.Length == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+        return Result(errors);
     }
-
-    private static string[] Rule(bool ok, string error) => ok ? [] : [error];
 }

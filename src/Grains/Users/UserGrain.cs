@@ -204,12 +204,8 @@ public sealed class UserGrain(
     private static AuthorStatus Status(bool isCelebrity) => isCelebrity ? AuthorStatus.Celebrity : AuthorStatus.Active;
 
     /// <summary>Tells the followers' feeds, <see cref="FeedOptions.FanoutParallelism"/> at a time, that the author's celebrity status changed.</summary>
-    private Task InvalidateFeedsAsync(IReadOnlyList<string> followers)
-    {
-        // The grain's scheduler, not the thread pool: grain calls are only allowed from inside the activation.
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = _options.FanoutParallelism, TaskScheduler = TaskScheduler.Current };
-        return Parallel.ForEachAsync(followers, parallel, (follower, _) => new ValueTask(GrainFactory.GetGrain<IFeedGrain>(follower).Invalidate()));
-    }
+    private Task InvalidateFeedsAsync(IReadOnlyList<string> followers) =>
+        GrainParallel.ForEachAsync(followers, _options.FanoutParallelism, follower => GrainFactory.GetGrain<IFeedGrain>(follower).Invalidate());
 
     private async Task ChangeFollowAsync(string followeeId, bool following)
     {

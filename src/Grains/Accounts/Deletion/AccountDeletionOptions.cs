@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using static Playbound.Grains.OptionRules;
 
 namespace Playbound.Grains.Accounts.Deletion;
 
@@ -55,8 +56,6 @@ internal sealed class AccountDeletionOptionsValidator : IValidateOptions<Account
             .. Rule(options.MaxRetryDelay >= options.FirstRetryDelay, "Playbound:Accounts:Deletion:MaxRetryDelay must not be shorter than FirstRetryDelay."),
             .. Rule(options.PageSize is > 0 and <= 1000, "Playbound:Accounts:Deletion:PageSize must be 1-1000."),
         ];
-        return errors.Length == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+        return Result(errors);
     }
-
-    private static string[] Rule(bool ok, string error) => ok ? [] : [error];
 }

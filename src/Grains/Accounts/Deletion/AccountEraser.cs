@@ -43,6 +43,9 @@ public enum DeletionStep
 public sealed class AccountEraser(
     IGrainFactory grains, IPostIndex posts, IFeedStore feeds, IFollowGraph graph, IAccountRows rows, IOptions<AccountDeletionOptions> options)
 {
+    /// <summary>How many grain calls a step makes at once.</summary>
+    private const int Parallelism = 8;
+
     private readonly int _pageSize = options.Value.PageSize;
 
     /// <summary>Runs <paramref name="step"/> for <paramref name="userId"/> (whose handle is <paramref name="handle"/>).</summary>
@@ -145,11 +148,6 @@ public sealed class AccountEraser(
         await grains.GetGrain<IUserGrain>(userId).Erase();
     }
 
-    /// <summary>Runs <paramref name="action"/> for each item, a few at a time, on the calling grain's scheduler.</summary>
-    private static Task ForEachAsync<T>(IEnumerable<T> items, Func<T, Task> action)
-    {
-        // The grain's scheduler, not the thread pool: grain calls are only allowed from inside the activation.
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = 8, TaskScheduler = TaskScheduler.Current };
-        return Parallel.ForEachAsync(items, parallel, async (item, _) => await action(item));
-    }
+    /// <summary>Calls the owning grains for <paramref name="items"/>, <see cref="Parallelism"/> at a time.</summary>
+    private static Task ForEachAsync<T>(IEnumerable<T> items, Func<T, Task> call) => GrainParallel.ForEachAsync(items, Parallelism, call);
 }
