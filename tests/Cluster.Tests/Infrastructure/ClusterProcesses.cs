@@ -201,6 +201,8 @@ public sealed class ClusterProcesses : IAsyncDisposable
         ["Playbound:Cluster:Membership:NumMissedProbesLimit"] = "2",
         ["Playbound:Cluster:Membership:DeathVoteExpirationTimeout"] = "00:00:30",
         ["Playbound:Cluster:Gateway:GatewayListRefreshPeriod"] = "00:00:02",
+        // A deletion cut short by a killed silo resumes at the reminder's next tick: within seconds, not Orleans' minute.
+        ["Playbound:Accounts:Deletion:ReminderPeriod"] = "00:00:05",
         ["Playbound:Streams:Kafka:BootstrapServers"] = kafka,
         ["Playbound:Streams:Kafka:Topic"] = Topic,
         ["Playbound:Streams:Kafka:Partitions"] = StreamPartitions.ToString(CultureInfo.InvariantCulture),

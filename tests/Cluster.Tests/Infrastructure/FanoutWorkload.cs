@@ -24,6 +24,9 @@ public sealed class FanoutWorkload(ClusterProcesses cluster, int authors, int fo
     /// <summary>Posts acknowledged with 201 so far.</summary>
     public int Posted => Volatile.Read(ref _posted);
 
+    /// <summary>The authors, signed in.</summary>
+    public IReadOnlyList<ApiClient> Authors => _authors;
+
     /// <summary>The posts the workload makes at least.</summary>
     public int TotalPosts => authors * postsPerAuthor;
 
