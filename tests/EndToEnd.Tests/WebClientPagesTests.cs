@@ -136,6 +136,36 @@ public sealed class WebClientPagesTests(ApiProcess api)
         }
     }
 
+    [Fact]
+    public void Deleting_ones_account_from_the_profile_page_needs_the_password_and_ends_the_session_and_the_profile()
+    {
+        using var leaver = new Browser(api.BaseAddress);
+        using var visitor = new Browser(api.BaseAddress);
+        var handle = $"leaving_{_suffix}";
+        try
+        {
+            leaver.Register(handle);
+            visitor.Register($"stayer_{_suffix}");
+            leaver.Open($"#/user/{handle}");
+
+            leaver.Type("delete-password", "wrong horse battery");
+            leaver.ById("view-head").FindElement(By.CssSelector("[data-testid='delete-submit']")).Click();
+            leaver.Until("the wrong password to be refused", p => p.All("[data-testid='delete-error']").SingleOrDefault() is { Text: "The password is wrong." });
+
+            leaver.Type("delete-password", "correct horse battery");
+            leaver.ById("view-head").FindElement(By.CssSelector("[data-testid='delete-submit']")).Click();
+            leaver.Until("the login form again", p => p.ById("auth-status").Text == "Your account is being deleted." && p.ById("auth").Displayed);
+            Assert.False(leaver.ById("session").Displayed, "the signed-out page shows no session bar");
+
+            visitor.Open($"#/user/{handle}");
+            Assert.Equal("No such user.", visitor.ById("view-error").Text);
+        }
+        finally
+        {
+            leaver.Screenshot(Path.Combine(Paths.Screenshots, "account-deleted.png"));
+        }
+    }
+
     /// <summary>Clicks a profile's toggle and waits for the re-rendered profile to offer the opposite.</summary>
     private static void Click(Browser page, string testId, string afterwards, string handle)
     {

@@ -41,6 +41,7 @@ async function start() {
     return;
   }
   $('me').textContent = `@${user.handle}`;
+  $('nav-profile').href = `#/user/${encodeURIComponent(user.handle)}`;
 
   // Connect first, so a post published while the first page loads arrives live instead of falling in between.
   await connect({
@@ -74,7 +75,7 @@ async function loadFeed() {
 
 // A failed start (say, a session that can no longer be refreshed) falls back to the login form.
 function boot() {
-  start().catch(async error => {
+  return start().catch(async error => {
     console.warn('start failed', error);
     if (!currentUser()) await start();
   });
@@ -94,6 +95,7 @@ $('auth-form').addEventListener('submit', event => {
   const handle = $('auth-handle').value.trim();
   const password = $('auth-password').value;
   const registering = event.submitter?.value === 'register';
+  $('auth-status').textContent = '';
   withError($('auth-error'), async () => {
     await (registering ? register(handle, $('auth-display-name').value.trim() || handle, password) : login(handle, password));
     $('auth-password').value = '';
@@ -124,7 +126,16 @@ $('follow-form').addEventListener('submit', event => {
   });
 });
 
-configureViews({ onLike: toggleLike, onRead: () => setUnread(0) });
+// After DELETE /users/me the tokens no longer work: end the session here and say what happened.
+async function accountDeleted() {
+  await disconnect();
+  await logout();
+  location.hash = '#/';
+  await boot();
+  $('auth-status').textContent = 'Your account is being deleted.';
+}
+
+configureViews({ onLike: toggleLike, onRead: () => setUnread(0), onAccountDeleted: accountDeleted });
 window.addEventListener('hashchange', () => { if (currentUser()) route(); });
 
 $('search-form').addEventListener('submit', event => {

@@ -1,5 +1,6 @@
 // The pages besides the home feed, by location hash: #/tag/{tag}, #/search/{query}, #/user/{handle},
 // #/notifications. Each shows a head and a paged list ("More" follows nextCursor); #/ is the home feed.
+import { deleteAccountForm } from './account.js';
 import { api } from './api.js';
 import { button, element, link, userHref, userItem } from './dom.js';
 import { postElement, showCounts } from './posts.js';
@@ -7,13 +8,14 @@ import { postElement, showCounts } from './posts.js';
 const $ = id => document.getElementById(id);
 let onLike = () => {};
 let onRead = () => {};
+let onAccountDeleted = () => {};
 // Each page shown gets the next number; a page whose number is no longer current (the user went on, or a toggle
 // re-rendered it) stops at its next step instead of adding to the page that replaced it.
 let current = 0;
 const stale = page => page !== current;
 
 export function configureViews(handlers) {
-  ({ onLike, onRead } = handlers);
+  ({ onLike, onRead, onAccountDeleted } = handlers);
 }
 
 function open(title) {
@@ -105,6 +107,8 @@ async function showUser(handle) {
       toggle(profile, 'mutedByMe', 'Mute', 'Unmute', 'mute'),
       toggle(profile, 'blockedByMe', 'Block', 'Unblock', 'block'));
     head.append(actions);
+  } else {
+    head.append(deleteAccountForm(onAccountDeleted));
   }
   await list(mine, `/users/${encodeURIComponent(profile.userId)}/posts`, renderPost);
 }
