@@ -18,6 +18,7 @@ app.MapUsersApi();
 app.MapAccountApi();
 app.MapRelationsApi();
 app.MapPostsApi();
+app.MapRepostsApi();
 app.MapFeedApi();
 app.MapNotificationsApi();
 app.MapTagsApi();

@@ -115,7 +115,7 @@ public static class PostsApi
     }
 
     /// <summary>The post as the caller sees it, or null when it is missing, deleted, or its author blocks the caller.</summary>
-    private static async Task<PostView?> VisiblePostAsync(string postId, GrainServices services, Relations? relations = null)
+    internal static async Task<PostView?> VisiblePostAsync(string postId, GrainServices services, Relations? relations = null)
     {
         if (!InputRules.IsWellFormedId(postId) || await services.Grain<IPostGrain>(postId).Get(services.Me) is not { } post)
         {
@@ -126,12 +126,12 @@ public static class PostsApi
         return relations.BlockedBy.Contains(post.AuthorId) ? null : post;
     }
 
-    private static Results<NoContent, ProblemHttpResult> Outcome(PostOutcome outcome) => outcome switch
+    internal static Results<NoContent, ProblemHttpResult> Outcome(PostOutcome outcome) => outcome switch
     {
         PostOutcome.Done => TypedResults.NoContent(),
         PostOutcome.Forbidden => ApiProblems.Forbidden("The post belongs to someone else."),
         _ => NoSuchPost(),
     };
 
-    private static ProblemHttpResult NoSuchPost() => ApiProblems.NotFound("No such post.");
+    internal static ProblemHttpResult NoSuchPost() => ApiProblems.NotFound("No such post.");
 }

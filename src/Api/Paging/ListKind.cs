@@ -35,4 +35,7 @@ public enum ListKind : byte
 
     /// <summary>Whom a user mutes.</summary>
     Mutes = 11,
+
+    /// <summary>Who reposted a post (scope: the post id).</summary>
+    Reposters = 12,
 }

@@ -2,7 +2,8 @@ namespace Playbound.Grains;
 
 /// <summary>
 /// A change in a post's life, on stream <see cref="StreamNamespaces.Posts"/> keyed by the author, so the publish and
-/// the delete of one post reach the fan-out worker in that order.
+/// the delete of one post reach the fan-out worker in that order; a repost and its undoing are keyed by the reposter,
+/// whose followers' feeds they change.
 /// </summary>
 /// <param name="PostId">The post.</param>
 /// <param name="AuthorId">Its author.</param>
@@ -37,3 +38,21 @@ public sealed record PostPublished(
 /// <param name="AuthorId">Its author.</param>
 [GenerateSerializer, Alias("playbound.PostDeleted")]
 public sealed record PostDeleted(string PostId, string AuthorId) : PostEvent(PostId, AuthorId);
+
+/// <summary>A user reposted a post (written with the repost row): put it into the reposter's followers' feeds.</summary>
+/// <param name="PostId">The post.</param>
+/// <param name="AuthorId">Its author.</param>
+/// <param name="ReposterId">Who reposted it; the stream's key.</param>
+/// <param name="RepostId">The repost's id, its position in the feeds it enters.</param>
+/// <param name="RepostedAt">When.</param>
+[GenerateSerializer, Alias("playbound.PostReposted")]
+public sealed record PostReposted(
+    string PostId, string AuthorId, [property: Id(0)] string ReposterId, [property: Id(1)] string RepostId, [property: Id(2)] DateTimeOffset RepostedAt)
+    : PostEvent(PostId, AuthorId);
+
+/// <summary>A user undid a repost: the feeds that had the post only through it lose it.</summary>
+/// <param name="PostId">The post.</param>
+/// <param name="AuthorId">Its author.</param>
+/// <param name="ReposterId">Who had reposted it; the stream's key.</param>
+[GenerateSerializer, Alias("playbound.RepostUndone")]
+public sealed record RepostUndone(string PostId, string AuthorId, [property: Id(0)] string ReposterId) : PostEvent(PostId, AuthorId);

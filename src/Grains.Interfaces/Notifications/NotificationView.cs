@@ -39,4 +39,7 @@ public static class NotificationTypes
 
     /// <summary>Someone mentioned the user with @handle.</summary>
     public const string Mention = "mention";
+
+    /// <summary>Someone reposted the user's post.</summary>
+    public const string Repost = "repost";
 }

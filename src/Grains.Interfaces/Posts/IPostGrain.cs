@@ -26,6 +26,22 @@ public interface IPostGrain : IGrainWithStringKey
     [Alias("Delete")]
     Task<PostOutcome> Delete(string requesterId);
 
+    /// <summary>
+    /// Reposts the post as <paramref name="userId"/>: idempotent (a repeat changes nothing but makes sure the repost's
+    /// fan-out event was sent); NotFound when the post is missing or its author blocks the user.
+    /// </summary>
+    [Alias("Repost")]
+    Task<PostOutcome> Repost(string userId);
+
+    /// <summary>Undoes <paramref name="userId"/>'s repost, if any; the feeds that had the post only through it lose it.</summary>
+    [Alias("Unrepost")]
+    Task<PostOutcome> Unrepost(string userId);
+
+    /// <summary>The users who reposted the post, newest first; null when the post does not exist.</summary>
+    [Alias("GetReposters")]
+    [ReadOnly]
+    Task<Page<UserSummary>?> GetReposters(int limit, string? cursor);
+
     /// <summary>Adds <paramref name="userId"/>'s like; a user's like counts once.</summary>
     [Alias("Like")]
     Task<PostOutcome> Like(string userId);
@@ -48,7 +64,7 @@ public interface IPostGrain : IGrainWithStringKey
     [ReadOnly]
     Task<PostCounts?> GetCounts();
 
-    /// <summary>Internal (account deletion): removes <paramref name="userId"/>'s like and comments on this post, deleted or not. Idempotent.</summary>
+    /// <summary>Internal (account deletion): removes <paramref name="userId"/>'s like, comments and repost of this post, deleted or not. Idempotent.</summary>
     [Alias("ForgetUser")]
     Task ForgetUser(string userId);
 }

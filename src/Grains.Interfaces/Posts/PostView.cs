@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Playbound.Grains;
 
 /// <summary>A post as clients see it.</summary>
@@ -11,6 +13,12 @@ namespace Playbound.Grains;
 /// <param name="Comments">How many comments it has.</param>
 /// <param name="LikedByMe">Whether the viewing user likes it.</param>
 /// <param name="Tags">Its hashtags (<see cref="Hashtags.Parse"/>), lower-cased, each once, in order of first appearance.</param>
+/// <param name="Reposts">How many users reposted it.</param>
+/// <param name="RepostedByMe">Whether the viewing user reposted it.</param>
+/// <param name="RepostedBy">
+/// In a home feed: the followed user whose repost brought it there; otherwise null, and then left out of the JSON.
+/// </param>
+/// <param name="RepostedAt">In a home feed: when <paramref name="RepostedBy"/> reposted it; otherwise null (left out).</param>
 [GenerateSerializer, Alias("playbound.PostView")]
 public sealed record PostView(
     [property: Id(0)] string PostId,
@@ -22,17 +30,23 @@ public sealed record PostView(
     [property: Id(6)] long Likes,
     [property: Id(7)] long Comments,
     [property: Id(8)] bool LikedByMe,
-    [property: Id(9)] IReadOnlyList<string> Tags)
+    [property: Id(9), JsonPropertyOrder(1)] IReadOnlyList<string> Tags,
+    [property: Id(10)] long Reposts = 0,
+    [property: Id(11)] bool RepostedByMe = false,
+    [property: Id(12), JsonPropertyOrder(2), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] UserSummary? RepostedBy = null,
+    [property: Id(13), JsonPropertyOrder(3), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? RepostedAt = null)
 {
     /// <summary>Equal when every field is, the tags compared item by item (a copy from another silo is a different list).</summary>
     public bool Equals(PostView? other) =>
         other is not null
-        && (PostId, AuthorId, AuthorHandle, Text, ReplyTo, CreatedAt, Likes, Comments, LikedByMe)
-            == (other.PostId, other.AuthorId, other.AuthorHandle, other.Text, other.ReplyTo, other.CreatedAt, other.Likes, other.Comments, other.LikedByMe)
+        && (PostId, AuthorId, AuthorHandle, Text, ReplyTo, CreatedAt, Likes, Comments, LikedByMe, Reposts, RepostedByMe)
+            == (other.PostId, other.AuthorId, other.AuthorHandle, other.Text, other.ReplyTo, other.CreatedAt, other.Likes, other.Comments, other.LikedByMe,
+                other.Reposts, other.RepostedByMe)
+        && RepostedBy == other.RepostedBy && RepostedAt == other.RepostedAt
         && Tags.SequenceEqual(other.Tags);
 
     /// <inheritdoc />
-    public override int GetHashCode() => HashCode.Combine(PostId, Text, Likes, Comments, LikedByMe, Tags.Count);
+    public override int GetHashCode() => HashCode.Combine(PostId, Text, Likes, Comments, LikedByMe, Tags.Count, Reposts, RepostedByMe);
 }
 
 /// <summary>A comment as clients see it.</summary>
@@ -51,12 +65,14 @@ public sealed record CommentView(
     [property: Id(4)] string Text,
     [property: Id(5)] DateTimeOffset CreatedAt);
 
-/// <summary>Like and comment counts of a post.</summary>
+/// <summary>Like, comment and repost counts of a post.</summary>
 /// <param name="PostId">The post.</param>
 /// <param name="Likes">Its likes.</param>
 /// <param name="Comments">Its comments.</param>
+/// <param name="Reposts">Its reposts.</param>
 [GenerateSerializer, Alias("playbound.PostCounts")]
-public sealed record PostCounts([property: Id(0)] string PostId, [property: Id(1)] long Likes, [property: Id(2)] long Comments);
+public sealed record PostCounts(
+    [property: Id(0)] string PostId, [property: Id(1)] long Likes, [property: Id(2)] long Comments, [property: Id(3)] long Reposts = 0);
 
 /// <summary>The outcome of a request that needs the post to exist and, for some, to be the caller's.</summary>
 public enum PostOutcome

@@ -19,11 +19,13 @@ namespace Playbound.Grains.Feeds;
 /// inline delete.
 /// </summary>
 [ImplicitStreamSubscription(StreamNamespaces.Posts)]
-public sealed class FanoutWorkerGrain(
+public sealed partial class FanoutWorkerGrain(
     IPostIndex index,
     IFeedStore feeds,
+    IUserDirectory directory,
     IFollowGraph graph,
     IRelationStore relations,
+    IRepostStore reposts,
     IOptions<FeedOptions> options,
     IUserPresence presence,
     IRealtimePublisher realtime,
@@ -37,6 +39,8 @@ public sealed class FanoutWorkerGrain(
     {
         PostPublished published => FanOutAsync(published),
         PostDeleted deleted => RemoveAsync(deleted),
+        PostReposted reposted => FanOutRepostAsync(reposted),
+        RepostUndone undone => feeds.RemoveRepostAsync(undone.PostId, undone.ReposterId, CancellationToken.None),
         _ => throw new NotSupportedException($"Unknown post event {item.GetType().Name}."),
     };
 
@@ -64,7 +68,7 @@ public sealed class FanoutWorkerGrain(
         if (status == AuthorStatus.Celebrity)
         {
             logger.CelebrityPostNotFannedOut(published.PostId, published.AuthorId);
-            await PushToOnlineFollowersAsync(post);
+            await PushToOnlineFollowersAsync(post, published.AuthorId);
             metrics.FanoutFinished(published.CreatedAt, celebrity: true);
             return;
         }
@@ -89,7 +93,10 @@ public sealed class FanoutWorkerGrain(
     private async Task RemoveAsync(PostDeleted deleted)
     {
         await index.RemoveAsync(deleted.PostId, CancellationToken.None);
+
+        // The repost rows tell which feeds the post entered through reposts; they go once those feeds are cleaned.
         await feeds.RemovePostAsync(deleted.PostId, deleted.AuthorId, CancellationToken.None);
+        await reposts.RemovePostAsync(deleted.PostId, CancellationToken.None);
         await GrainFactory.GetGrain<IUserPostsGrain>(deleted.AuthorId).ForgetPost(deleted.PostId);
     }
 
@@ -107,23 +114,35 @@ public sealed class FanoutWorkerGrain(
         }
     }
 
-    /// <summary>Pushes to <paramref name="online"/> except those who mute or block the author (their feeds leave the post out too).</summary>
+    /// <summary>
+    /// Pushes to <paramref name="online"/> except those who mute or block the author or, for a repost, the reposter
+    /// (their feeds leave the post out too).
+    /// </summary>
     private async Task PushUnlessHiddenAsync(PostView post, IReadOnlyList<string> online)
     {
-        var hiding = await relations.FilterHidingAsync(post.AuthorId, online, CancellationToken.None);
-        var recipients = hiding.Count == 0 ? online : [.. online.Except(hiding, StringComparer.Ordinal)];
+        IEnumerable<string> hiding = await relations.FilterHidingAsync(post.AuthorId, online, CancellationToken.None);
+        if (post.RepostedBy is { } reposter)
+        {
+            hiding = hiding.Concat(await relations.FilterHidingAsync(reposter.UserId, online, CancellationToken.None));
+        }
+
+        var hidden = hiding.ToHashSet(StringComparer.Ordinal);
+        var recipients = hidden.Count == 0 ? online : [.. online.Where(user => !hidden.Contains(user))];
         if (recipients.Count > 0)
         {
             realtime.PushToUsers(recipients, RealtimeMethods.FeedPost, post);
         }
     }
 
-    /// <summary>A celebrity's post reaches feeds at read time; its online followers are found among the online users, a page at a time.</summary>
-    private async Task PushToOnlineFollowersAsync(PostView post)
+    /// <summary>
+    /// A celebrity's post (or repost) reaches feeds at read time; the online followers of <paramref name="sourceId"/>
+    /// (the author, or the reposter) are found among the online users, a page at a time.
+    /// </summary>
+    private async Task PushToOnlineFollowersAsync(PostView post, string sourceId)
     {
         foreach (var online in presence.OnlineUsers().Chunk(_options.FanoutPageSize))
         {
-            var followers = await graph.FilterFollowersAsync(post.AuthorId, online, CancellationToken.None);
+            var followers = await graph.FilterFollowersAsync(sourceId, online, CancellationToken.None);
             if (followers.Count > 0)
             {
                 await PushUnlessHiddenAsync(post, followers);

@@ -9,10 +9,18 @@ namespace Playbound.Grains.Feeds;
 /// <summary>
 /// A home timeline (key: user id). Its entries live in the <see cref="IFeedStore"/> only (SQLite embedded, Redis in a
 /// cluster), so fan-out stores a page of followers' entries and is done, with no call to any feed; each page reads
-/// the entries it needs, merges the posts of followed celebrities, and pages by post id (keyset), so posts arriving
-/// between pages never shift a page. Posts are hydrated by the silo's <see cref="PostHydrator"/>, not a call each.
+/// the entries it needs, merges the posts and reposts of followed celebrities, and pages by position (the post id, or
+/// a repost's id: when the entry came in; keyset), so entries arriving between pages never shift a page. Posts are
+/// hydrated by the silo's <see cref="PostHydrator"/>, not a call each; a repost's item names its reposter.
 /// </summary>
-public sealed class FeedGrain(IFeedStore feeds, IFollowGraph graph, PostHydrator posts, IOptions<FeedOptions> options, TimeProvider time)
+public sealed class FeedGrain(
+    IFeedStore feeds,
+    IFollowGraph graph,
+    IRepostStore reposts,
+    IUserDirectory directory,
+    PostHydrator posts,
+    IOptions<FeedOptions> options,
+    TimeProvider time)
     : Grain, IFeedGrain
 {
     private readonly FeedOptions _options = options.Value;
@@ -21,6 +29,7 @@ public sealed class FeedGrain(IFeedStore feeds, IFollowGraph graph, PostHydrator
     private Relations? _relations;
     private IReadOnlyList<string>? _celebrities;
     private DateTimeOffset _celebritiesExpireAt;
+    private readonly Dictionary<string, UserSummary?> _reposters = new(StringComparer.Ordinal);
 
     private string OwnerId => this.GetPrimaryKeyString();
 
@@ -49,20 +58,17 @@ public sealed class FeedGrain(IFeedStore feeds, IFollowGraph graph, PostHydrator
         {
             var need = limit - items.Count;
             var batch = candidates.Take(need).ToArray();
-            var views = await posts.HydrateAsync([.. batch.Select(SnowflakeId.Format)], OwnerId);
-
-            // Deleted posts, and those of authors the owner blocks, mutes or is blocked by (checked against the sets
-            // in memory), are left out; the page fills up from older entries.
-            items.AddRange(views.OfType<PostView>().Where(view => !relations.Silences(view.AuthorId)));
+            var views = await posts.HydrateAsync([.. batch.Select(static e => e.PostId)], OwnerId);
+            items.AddRange(await VisibleItemsAsync(batch, views, relations));
             if (candidates.Count <= need)
             {
                 return new Page<PostView>(items, null);
             }
 
-            before = batch[^1];
+            before = SnowflakeId.Parse(batch[^1].Position);
             if (items.Count == limit)
             {
-                return new Page<PostView>(items, SnowflakeId.Format(batch[^1]));
+                return new Page<PostView>(items, batch[^1].Position);
             }
 
             candidates = await CandidatesAsync(celebrities, before, limit - items.Count + 1);
@@ -99,22 +105,69 @@ public sealed class FeedGrain(IFeedStore feeds, IFollowGraph graph, PostHydrator
         return _celebrities;
     }
 
-    /// <summary>The newest <paramref name="count"/> post ids older than <paramref name="before"/>: stored entries and celebrities' posts, deduplicated.</summary>
-    private async Task<List<long>> CandidatesAsync(IReadOnlyList<string> celebrities, long? before, int count)
+    /// <summary>
+    /// The items of <paramref name="batch"/>: deleted posts, and those whose author or reposter the owner blocks, mutes
+    /// or is blocked by (checked against the sets in memory), are left out; the page fills up from older entries.
+    /// </summary>
+    private async Task<List<PostView>> VisibleItemsAsync(FeedEntry[] batch, PostView?[] views, Relations relations)
+    {
+        var items = new List<PostView>(batch.Length);
+        for (var i = 0; i < batch.Length; i++)
+        {
+            var (entry, view) = (batch[i], views[i]);
+            if (view is null || relations.Silences(view.AuthorId) || (entry.ReposterId is { } r && relations.Silences(r)))
+            {
+                continue;
+            }
+
+            if (entry is { ReposterId: { } reposterId, RepostId: { } repostId })
+            {
+                // A reposter gone since (account deleted) brought nothing any more.
+                if (await ReposterAsync(reposterId) is not { } reposter)
+                {
+                    continue;
+                }
+
+                view = view with { RepostedBy = reposter, RepostedAt = SnowflakeId.Timestamp(SnowflakeId.Parse(repostId)) };
+            }
+
+            items.Add(view);
+        }
+
+        return items;
+    }
+
+    /// <summary>A reposter's summary, read once per activation (a rename shows after the feed's next activation).</summary>
+    private async Task<UserSummary?> ReposterAsync(string userId)
+    {
+        if (!_reposters.TryGetValue(userId, out var summary))
+        {
+            summary = await directory.GetAsync(userId, CancellationToken.None) is { } user ? new UserSummary(user.UserId, user.Handle, user.DisplayName) : null;
+            _reposters[userId] = summary;
+        }
+
+        return summary;
+    }
+
+    /// <summary>
+    /// The newest <paramref name="count"/> entries older than <paramref name="before"/>: stored entries, and the posts and
+    /// reposts of followed celebrities. A post comes once, at its earliest entry; a celebrity's repost of a post by the
+    /// owner or by another followed celebrity is left out, as the post itself is in the feed.
+    /// </summary>
+    private async Task<List<FeedEntry>> CandidatesAsync(IReadOnlyList<string> celebrities, long? before, int count)
     {
         var beforeText = before is null ? null : SnowflakeId.Format(before.Value);
         var stored = feeds.GetEntriesAsync(OwnerId, count, beforeText, CancellationToken.None);
-        var merged = await Task.WhenAll(celebrities.Select(c =>
-            GrainFactory.GetGrain<IUserPostsGrain>(c).GetRecentPostIds(count, beforeText)));
-        var ids = (await stored).Select(static e => e.PostId).Concat(merged.SelectMany(static ids => ids)).Select(SnowflakeId.Parse);
-        return [.. ids.Distinct().Order(NewestFirst.Instance).Take(count)];
-    }
-
-    /// <summary>Orders post ids newest (largest) first.</summary>
-    private sealed class NewestFirst : IComparer<long>
-    {
-        public static readonly NewestFirst Instance = new();
-
-        public int Compare(long x, long y) => y.CompareTo(x);
+        var merged = Task.WhenAll(celebrities.Select(async c =>
+            (await GrainFactory.GetGrain<IUserPostsGrain>(c).GetRecentPostIds(count, beforeText)).Select(id => new FeedEntry(id, c))));
+        var mergedReposts = Task.WhenAll(celebrities.Select(c => reposts.GetByUserAsync(c, count, beforeText, CancellationToken.None)));
+        var celebrityReposts = (await mergedReposts).SelectMany(static r => r)
+            .Where(r => r.AuthorId != OwnerId && !celebrities.Contains(r.AuthorId))
+            .Select(static r => new FeedEntry(r.PostId, r.AuthorId, r.UserId, r.RepostId));
+        return [.. (await stored).Concat((await merged).SelectMany(static e => e)).Concat(celebrityReposts)
+            .GroupBy(static e => e.PostId, StringComparer.Ordinal)
+            .Select(static post => post.MinBy(static e => SnowflakeId.Parse(e.Position))!)
+            .OrderByDescending(static e => SnowflakeId.Parse(e.Position))
+            .Take(count)];
     }
 }

@@ -38,13 +38,14 @@ public sealed record PostState
 }
 
 /// <summary>
-/// One post (key: post id). An activation holds the likers and the comment count in memory, so a hot post is served
+/// One post (key: post id). An activation holds the likers, the reposts and the comment count in memory, so a hot post is served
 /// without touching a counter row; each like or comment is its own row in <see cref="IEngagementStore"/>. Every
 /// change of the counts is pushed to the clients watching the post.
 /// </summary>
-public sealed class PostGrain(
+public sealed partial class PostGrain(
     [PersistentState("post")] IPersistentState<PostState> post,
     IEngagementStore engagement,
+    IRepostStore reposts,
     IPostIndex index,
     IFeedStore feeds,
     IUserDirectory directory,
@@ -54,6 +55,7 @@ public sealed class PostGrain(
     TimeProvider time) : Grain, IPostGrain
 {
     private HashSet<string> _likers = new(StringComparer.Ordinal);
+    private Dictionary<string, RepostRecord> _reposts = new(StringComparer.Ordinal);
     private long _comments;
 
     private string PostId => this.GetPrimaryKeyString();
@@ -74,6 +76,7 @@ public sealed class PostGrain(
         {
             _likers = new HashSet<string>(await engagement.GetLikersAsync(PostId, cancellationToken), StringComparer.Ordinal);
             _comments = await engagement.CountCommentsAsync(PostId, cancellationToken);
+            _reposts = (await reposts.GetByPostAsync(PostId, cancellationToken)).ToDictionary(static r => r.UserId, StringComparer.Ordinal);
         }
     }
 
@@ -131,6 +134,7 @@ public sealed class PostGrain(
         post.State = new PostState { AuthorId = State.AuthorId, CreatedAt = State.CreatedAt, Deleted = true, Tags = [] };
         await post.WriteStateAsync();
         _likers.Clear();
+        _reposts.Clear();
         _comments = 0;
         await views.InvalidateAsync(PostId);
         await engagement.RemovePostAsync(PostId, CancellationToken.None);
@@ -220,10 +224,11 @@ public sealed class PostGrain(
     /// <inheritdoc />
     public async Task ForgetUser(string userId)
     {
-        // The rows go whether or not the post still exists: a deleted post keeps its rows, and they count for nobody.
+        // The rows go whether or not the post still exists: a crash may have left them behind a deleted post.
         var unliked = await engagement.RemoveLikeAsync(PostId, userId, CancellationToken.None);
         var uncommented = await engagement.RemoveCommentsAsync(PostId, userId, CancellationToken.None);
-        if (Exists && (unliked || uncommented > 0))
+        var unreposted = await UndoRepostAsync(userId);
+        if (Exists && (unliked || uncommented > 0 || unreposted))
         {
             _likers.Remove(userId);
             _comments = Math.Max(0, _comments - uncommented);
@@ -231,7 +236,7 @@ public sealed class PostGrain(
         }
     }
 
-    private PostCounts Counts() => new(PostId, _likers.Count, _comments);
+    private PostCounts Counts() => new(PostId, _likers.Count, _comments, _reposts.Count);
 
     /// <summary>The silos' cached views of this post are stale now, and its watchers want the new counts.</summary>
     private async Task CountsChangedAsync()
@@ -274,5 +279,6 @@ public sealed class PostGrain(
 
     private PostView View(string? viewerId) => new(
         PostId, State.AuthorId, State.AuthorHandle, State.Text, State.ReplyTo, State.CreatedAt,
-        _likers.Count, _comments, viewerId is not null && _likers.Contains(viewerId), State.Tags ?? []);
+        _likers.Count, _comments, viewerId is not null && _likers.Contains(viewerId), State.Tags ?? [],
+        _reposts.Count, viewerId is not null && _reposts.ContainsKey(viewerId));
 }

@@ -10,6 +10,9 @@ public interface IAccountRows
     /// <summary>Posts <paramref name="userId"/> likes.</summary>
     Task<IReadOnlyList<string>> GetLikedPostIdsAsync(string userId, int limit, CancellationToken cancellationToken);
 
+    /// <summary>Posts <paramref name="userId"/> reposted.</summary>
+    Task<IReadOnlyList<string>> GetRepostedPostIdsAsync(string userId, int limit, CancellationToken cancellationToken);
+
     /// <summary>Posts <paramref name="userId"/> commented on.</summary>
     Task<IReadOnlyList<string>> GetCommentedPostIdsAsync(string userId, int limit, CancellationToken cancellationToken);
 

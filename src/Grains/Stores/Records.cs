@@ -14,8 +14,16 @@ public sealed record FollowChange(bool Changed, long FolloweeFollowers);
 /// <summary>A row of the posts table: the post itself, as a plain SQL design would store it.</summary>
 public sealed record PostRecord(string PostId, string AuthorId, string AuthorHandle, string Text, string? ReplyTo, DateTimeOffset CreatedAt);
 
-/// <summary>One entry of a home timeline.</summary>
-public sealed record FeedEntry(string PostId, string AuthorId);
+/// <summary>One entry of a home timeline: a post, there from its author or (with a reposter) from a repost.</summary>
+/// <param name="PostId">The post.</param>
+/// <param name="AuthorId">Its author.</param>
+/// <param name="ReposterId">Whose repost brought it, or null.</param>
+/// <param name="RepostId">That repost's id, or null.</param>
+public sealed record FeedEntry(string PostId, string AuthorId, string? ReposterId = null, string? RepostId = null)
+{
+    /// <summary>Where the entry sorts in the feed: when it entered (the repost's id, else the post's).</summary>
+    public string Position => RepostId ?? PostId;
+}
 
 /// <summary>A comment row.</summary>
 public sealed record CommentRecord(string CommentId, string PostId, string AuthorId, string AuthorHandle, string Text, DateTimeOffset CreatedAt);

@@ -66,6 +66,7 @@ public static class SocialStoreServiceCollectionExtensions
         services.AddSingleton<INotificationStore>(provider => new SqlNotificationStore(provider.GetRequiredService<TDatabase>()));
         services.AddSingleton<ISearchIndex>(provider => new SqlSearchIndex(provider.GetRequiredService<TDatabase>()));
         services.AddSingleton<IRelationStore>(provider => new SqlRelationStore(provider.GetRequiredService<TDatabase>()));
+        services.AddSingleton<IRepostStore>(provider => new SqlRepostStore(provider.GetRequiredService<TDatabase>()));
         services.AddSingleton<IAccountRows>(provider => new SqlAccountRows(provider.GetRequiredService<TDatabase>()));
         services.AddHostedService<SearchBackfillService>();
         return services;

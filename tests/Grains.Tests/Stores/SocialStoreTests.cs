@@ -121,5 +121,7 @@ public abstract partial class SocialStoreTests(ITestOutputHelper output) : IAsyn
         public ISearchIndex Search { get; } = provider.GetRequiredService<ISearchIndex>();
 
         public IRelationStore Relations { get; } = provider.GetRequiredService<IRelationStore>();
+
+        public IRepostStore Reposts { get; } = provider.GetRequiredService<IRepostStore>();
     }
 }

@@ -21,7 +21,7 @@ public abstract class PostsContract(IApiUnderTest api)
         await Expect.StatusAsync(response, HttpStatusCode.Created);
         var post = await Expect.JsonAsync(response);
         Assert.Equal(
-            ["postId", "authorId", "authorHandle", "text", "replyTo", "createdAt", "likes", "comments", "likedByMe", "tags"],
+            ["postId", "authorId", "authorHandle", "text", "replyTo", "createdAt", "likes", "comments", "likedByMe", "reposts", "repostedByMe", "tags"],
             post.EnumerateObject().Select(p => p.Name).ToArray());
         Assert.Equal("Hello, world!", post.GetProperty("text").GetString());
         Assert.Equal(author.UserId, post.GetProperty("authorId").GetString());

@@ -12,7 +12,7 @@ public enum DeletionStep
     /// <summary>Every post is deleted: out of every feed, tag page and search, its likes and comments with it.</summary>
     Posts,
 
-    /// <summary>The user's likes and comments on others' posts are removed and stop counting.</summary>
+    /// <summary>The user's likes, reposts and comments on others' posts are removed and stop counting; the reposts leave the feeds.</summary>
     Engagement,
 
     /// <summary>The follows both ways end (others' counts follow).</summary>
@@ -89,6 +89,7 @@ public sealed class AccountEraser(
     private async Task RemoveEngagementAsync(string userId)
     {
         await ForgetOnPostsAsync(userId, rows.GetLikedPostIdsAsync);
+        await ForgetOnPostsAsync(userId, rows.GetRepostedPostIdsAsync);
         await ForgetOnPostsAsync(userId, rows.GetCommentedPostIdsAsync);
     }
 

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 namespace Playbound.Grains.Posts.Views;
 
 /// <summary>
-/// The views of posts as nobody in particular sees them (<see cref="PostView.LikedByMe"/> false), shared by every
+/// The views of posts as nobody in particular sees them (<see cref="PostView.LikedByMe"/> and <see cref="PostView.RepostedByMe"/> false), shared by every
 /// feed on a silo so a page is hydrated without a call per post. A post that changes invalidates its view
 /// (<see cref="IPostViewInvalidator"/>). Invalidation and filling race: a read that started before an invalidation
 /// could otherwise put the old view back after it. So every read takes a <see cref="Generation"/> first, every
@@ -43,7 +43,7 @@ public sealed class PostViewCache(IOptions<PostViewCacheOptions> options, TimePr
             return;
         }
 
-        var entry = new Entry(view with { LikedByMe = false }, readAt, time.GetUtcNow() + _options.TimeToLive);
+        var entry = new Entry(view with { LikedByMe = false, RepostedByMe = false }, readAt, time.GetUtcNow() + _options.TimeToLive);
         while (true)
         {
             if (_entries.TryGetValue(view.PostId, out var existing))

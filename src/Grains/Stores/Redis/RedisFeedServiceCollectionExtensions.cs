@@ -21,6 +21,7 @@ public static class RedisFeedServiceCollectionExtensions
         services.Replace(ServiceDescriptor.Singleton<IFeedStore>(provider => new RedisFeedStore(
             provider.GetRequiredService<IConnectionMultiplexer>(),
             provider.GetRequiredService<IPostIndex>(),
+            provider.GetRequiredService<IRepostStore>(),
             provider.GetRequiredService<IFollowGraph>(),
             provider.GetRequiredService<IOptions<FeedOptions>>(),
             provider.GetRequiredService<IOptions<RedisFeedStoreOptions>>())));

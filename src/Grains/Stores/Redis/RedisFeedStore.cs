@@ -7,36 +7,19 @@ namespace Playbound.Grains.Stores.Redis;
 
 /// <summary>
 /// <see cref="IFeedStore"/> on Redis sorted sets (<see cref="RedisFeedKeys"/>), as the feed design keeps them: a page of
-/// fan-out is one script adding the post to every follower's set and trimming each to
+/// fan-out is one script (<see cref="RedisFeedScripts"/>) adding the post to every follower's set and trimming each to
 /// <see cref="FeedOptions.MaxEntries"/>. Nothing here is the truth: a feed lost with Redis is rebuilt from the follows
 /// and posts in the social database when its owner next opens it (<see cref="EnsureBuiltAsync"/>).
 /// </summary>
 internal sealed class RedisFeedStore(
-    IConnectionMultiplexer redis, IPostIndex index, IFollowGraph graph, IOptions<FeedOptions> feedOptions, IOptions<RedisFeedStoreOptions> options)
+    IConnectionMultiplexer redis,
+    IPostIndex index,
+    IRepostStore reposts,
+    IFollowGraph graph,
+    IOptions<FeedOptions> feedOptions,
+    IOptions<RedisFeedStoreOptions> options)
     : IFeedStore
 {
-    // KEYS: feeds; ARGV[1]: the most entries a feed keeps; ARGV[2..]: members to add to each feed.
-    private const string AddScript = """
-        local keep = tonumber(ARGV[1])
-        for _, key in ipairs(KEYS) do
-          for i = 2, #ARGV do
-            redis.call('ZADD', key, 0, ARGV[i])
-          end
-          if redis.call('ZCARD', key) > keep then
-            redis.call('ZREMRANGEBYRANK', key, 0, -keep - 1)
-          end
-        end
-        return #KEYS
-        """;
-
-    // KEYS: feeds; ARGV[1]: the member to remove from each.
-    private const string RemoveScript = """
-        for _, key in ipairs(KEYS) do
-          redis.call('ZREM', key, ARGV[1])
-        end
-        return #KEYS
-        """;
-
     private readonly RedisFeedKeys _keys = new(options.Value.KeyPrefix);
     private readonly int _maxEntries = feedOptions.Value.MaxEntries;
     private readonly int _pageSize = feedOptions.Value.FanoutPageSize;
@@ -51,10 +34,23 @@ internal sealed class RedisFeedStore(
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<FeedEntry>> GetEntriesAsync(string userId, int limit, string? beforePostId, CancellationToken cancellationToken)
+    public Task AddRepostToFeedsAsync(RepostRecord repost, IReadOnlyList<string> userIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(repost);
+        ArgumentNullException.ThrowIfNull(userIds);
+        return userIds.Count == 0
+            ? Task.CompletedTask
+            : Db.ScriptEvaluateAsync(
+                RedisFeedScripts.AddRepost,
+                FeedAndVia(userIds),
+                [_maxEntries, RedisFeedKeys.Member(repost.PostId, repost.AuthorId), RedisFeedKeys.Bound(repost.PostId), RedisFeedKeys.Member(repost)]);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<FeedEntry>> GetEntriesAsync(string userId, int limit, string? beforePosition, CancellationToken cancellationToken)
     {
         SocialValues.Limit(limit);
-        var before = beforePostId is null ? default : RedisFeedKeys.Bound(beforePostId);
+        var before = beforePosition is null ? default : RedisFeedKeys.Bound(beforePosition);
         var page = await Db.SortedSetRangeByValueAsync(_keys.Feed(userId), default, before, Exclude.Stop, Order.Descending, 0, limit);
         return [.. page.Select(RedisFeedKeys.Entry)];
     }
@@ -72,6 +68,12 @@ internal sealed class RedisFeedStore(
         if (timeline.Count > 0)
         {
             await AddAsync([userId], [.. timeline.Select(static e => RedisFeedKeys.Member(e.PostId, e.AuthorId))]);
+        }
+
+        // Oldest first, as they entered: where two followees reposted one post, the earlier repost is the one kept.
+        foreach (var repost in (await reposts.GetTimelineAsync(userId, _maxEntries, cancellationToken)).Reverse())
+        {
+            await AddRepostToFeedsAsync(repost, [userId], cancellationToken);
         }
 
         await Db.StringSetAsync(_keys.Built(userId), 1);
@@ -92,10 +94,19 @@ internal sealed class RedisFeedStore(
     public async Task BackfillFollowersAsync(string authorId, int count, CancellationToken cancellationToken)
     {
         var members = await NewestMembersAsync(authorId, count, cancellationToken);
-        if (members.Length > 0)
+        var theirReposts = count == 0 ? [] : await reposts.GetByUserAsync(authorId, count, null, cancellationToken);
+        await FollowerFeeds.ForEachPageAsync(graph, authorId, _pageSize, async page =>
         {
-            await FollowerFeeds.ForEachPageAsync(graph, authorId, _pageSize, page => AddAsync(page, members));
-        }
+            if (members.Length > 0)
+            {
+                await AddAsync(page, members);
+            }
+
+            foreach (var repost in theirReposts.Reverse())
+            {
+                await AddRepostToFeedsAsync(repost, page, cancellationToken);
+            }
+        });
     }
 
     /// <inheritdoc />
@@ -107,6 +118,11 @@ internal sealed class RedisFeedStore(
         if (theirs.Length > 0)
         {
             await Db.SortedSetRemoveAsync(feed, theirs);
+            RedisValue[] reposted = [.. theirs.Select(RedisFeedKeys.Entry).Where(static e => e.ReposterId is not null).Select(static e => RedisFeedKeys.Bound(e.PostId))];
+            if (reposted.Length > 0)
+            {
+                await Db.HashDeleteAsync(_keys.Via(userId), reposted);
+            }
         }
     }
 
@@ -118,7 +134,15 @@ internal sealed class RedisFeedStore(
         var member = RedisFeedKeys.Member(postId, authorId);
         await RemoveAsync([authorId], member);
         await FollowerFeeds.ForEachPageAsync(graph, authorId, _pageSize, page => RemoveAsync(page, member));
+        foreach (var repost in await reposts.GetByPostAsync(postId, cancellationToken))
+        {
+            await RemoveRepostFromFollowersAsync(postId, repost.UserId, anyReposter: true);
+        }
     }
+
+    /// <inheritdoc />
+    public Task RemoveRepostAsync(string postId, string reposterId, CancellationToken cancellationToken) =>
+        RemoveRepostFromFollowersAsync(postId, reposterId, anyReposter: false);
 
     /// <inheritdoc />
     public Task TrimAsync(string userId, int keep, CancellationToken cancellationToken)
@@ -129,7 +153,7 @@ internal sealed class RedisFeedStore(
 
     /// <inheritdoc />
     public Task ClearAsync(string userId, CancellationToken cancellationToken) =>
-        Db.KeyDeleteAsync([_keys.Feed(userId), _keys.Built(userId)]);
+        Db.KeyDeleteAsync([_keys.Feed(userId), _keys.Via(userId), _keys.Built(userId)]);
 
     /// <summary>The members of <paramref name="authorId"/>'s <paramref name="count"/> newest posts.</summary>
     private async Task<RedisValue[]> NewestMembersAsync(string authorId, int count, CancellationToken cancellationToken)
@@ -139,11 +163,20 @@ internal sealed class RedisFeedStore(
         return [.. posts.Select(static p => RedisFeedKeys.Member(p.PostId, p.AuthorId))];
     }
 
+    /// <summary>Removes the post from the feeds of <paramref name="reposterId"/>'s followers that have it through a repost (that user's, or any).</summary>
+    private Task RemoveRepostFromFollowersAsync(string postId, string reposterId, bool anyReposter)
+    {
+        RedisValue[] args = [RedisFeedKeys.Bound(postId), anyReposter ? "" : ":" + SocialValues.Id(reposterId, nameof(reposterId))];
+        return FollowerFeeds.ForEachPageAsync(graph, reposterId, _pageSize, page => Db.ScriptEvaluateAsync(RedisFeedScripts.RemoveRepost, FeedAndVia(page), args));
+    }
+
+    private RedisKey[] FeedAndVia(IReadOnlyList<string> userIds) => [.. userIds.SelectMany(u => new[] { _keys.Feed(u), _keys.Via(u) })];
+
     private Task AddAsync(IReadOnlyList<string> userIds, RedisValue[] members) =>
         userIds.Count == 0
             ? Task.CompletedTask
-            : Db.ScriptEvaluateAsync(AddScript, [.. userIds.Select(_keys.Feed)], [_maxEntries, .. members]);
+            : Db.ScriptEvaluateAsync(RedisFeedScripts.Add, FeedAndVia(userIds), [_maxEntries, .. members]);
 
     private Task RemoveAsync(IReadOnlyList<string> userIds, RedisValue member) =>
-        userIds.Count == 0 ? Task.CompletedTask : Db.ScriptEvaluateAsync(RemoveScript, [.. userIds.Select(_keys.Feed)], [member]);
+        userIds.Count == 0 ? Task.CompletedTask : Db.ScriptEvaluateAsync(RedisFeedScripts.Remove, [.. userIds.Select(_keys.Feed)], [member]);
 }

@@ -87,6 +87,25 @@ public abstract class SocialDatabase : IAsyncDisposable, IDisposable
             cancellationToken,
             priority);
 
+    /// <summary>Runs <paramref name="statements"/>, each bound by <paramref name="bind"/>, in one transaction; returns the rows they affected.</summary>
+    internal Task<int> ExecuteAllAsync(
+        IReadOnlyList<string> statements, Action<Statement> bind, CancellationToken cancellationToken, WritePriority priority = WritePriority.Interactive) =>
+        WriteAsync(
+            async (connection, transaction, token) =>
+            {
+                var affected = 0;
+                foreach (var sql in statements)
+                {
+                    var statement = Statement(connection, transaction, sql);
+                    bind(statement);
+                    affected += await statement.ExecuteAsync(token).ConfigureAwait(false);
+                }
+
+                return affected;
+            },
+            cancellationToken,
+            priority);
+
     /// <summary>Runs one query on a connection of its own.</summary>
     internal Task<List<T>> QueryAsync<T>(string sql, Action<Statement> bind, Func<Row, T> map, CancellationToken cancellationToken) =>
         ReadAsync(

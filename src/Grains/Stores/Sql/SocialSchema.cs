@@ -5,7 +5,8 @@ namespace Playbound.Grains.Stores.Sql;
 /// types. Ids are 64-bit integers (time-sortable, so ordering by id is ordering by time); every list is read through
 /// an index whose order is the list's order, so keyset paging never sorts. feed_entries, the table fan-out writes most,
 /// has its primary key only: each secondary index cost another random B-tree insert per feed row (earlier versions
-/// had two, dropped here).
+/// had two, dropped here). Reposts in feeds sit in feed_reposts (key: user, repost id; one per user and post), so the
+/// direct entries keep their single index and a feed page merges the two by position.
 /// </summary>
 internal static class SocialSchema
 {
@@ -75,6 +76,14 @@ internal static class SocialSchema
             post_id {id} NOT NULL,
             author_id {id} NOT NULL,
             PRIMARY KEY (user_id, post_id)){clustered};
+        CREATE TABLE IF NOT EXISTS feed_reposts (
+            user_id {id} NOT NULL,
+            repost_id {id} NOT NULL,
+            post_id {id} NOT NULL,
+            author_id {id} NOT NULL,
+            reposter_id {id} NOT NULL,
+            PRIMARY KEY (user_id, repost_id)){clustered};
+        CREATE UNIQUE INDEX IF NOT EXISTS feed_reposts_post ON feed_reposts (user_id, post_id);
         DROP INDEX IF EXISTS feed_entries_post;
         DROP INDEX IF EXISTS feed_entries_author;
 
@@ -83,6 +92,16 @@ internal static class SocialSchema
             user_id {id} NOT NULL,
             PRIMARY KEY (post_id, user_id)){clustered};
         CREATE INDEX IF NOT EXISTS post_likes_user ON post_likes (user_id, post_id);
+
+        CREATE TABLE IF NOT EXISTS reposts (
+            repost_id {id} PRIMARY KEY,
+            post_id {id} NOT NULL,
+            author_id {id} NOT NULL,
+            user_id {id} NOT NULL,
+            reposted_at {time} NOT NULL);
+        CREATE UNIQUE INDEX IF NOT EXISTS reposts_post ON reposts (post_id, user_id);
+        CREATE INDEX IF NOT EXISTS reposts_post_newest ON reposts (post_id, repost_id);
+        CREATE INDEX IF NOT EXISTS reposts_user ON reposts (user_id, repost_id);
 
         CREATE TABLE IF NOT EXISTS comments (
             comment_id {id} PRIMARY KEY,

@@ -5,6 +5,8 @@ internal sealed class SqlAccountRows(SocialDatabase database) : IAccountRows
 {
     private const string LikedPosts = "SELECT post_id FROM post_likes WHERE user_id = @user LIMIT @limit";
 
+    private const string RepostedPosts = "SELECT post_id FROM reposts WHERE user_id = @user LIMIT @limit";
+
     private const string CommentedPosts = "SELECT DISTINCT post_id FROM comments WHERE author_id = @user LIMIT @limit";
 
     private const string Relations =
@@ -24,6 +26,10 @@ internal sealed class SqlAccountRows(SocialDatabase database) : IAccountRows
     /// <inheritdoc />
     public async Task<IReadOnlyList<string>> GetLikedPostIdsAsync(string userId, int limit, CancellationToken cancellationToken) =>
         await FindIdsAsync(LikedPosts, userId, limit, cancellationToken).ConfigureAwait(false);
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<string>> GetRepostedPostIdsAsync(string userId, int limit, CancellationToken cancellationToken) =>
+        await FindIdsAsync(RepostedPosts, userId, limit, cancellationToken).ConfigureAwait(false);
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<string>> GetCommentedPostIdsAsync(string userId, int limit, CancellationToken cancellationToken) =>
@@ -80,18 +86,7 @@ internal sealed class SqlAccountRows(SocialDatabase database) : IAccountRows
     private Task ExecuteAsync(IReadOnlyList<string> statements, string userId, CancellationToken cancellationToken)
     {
         var user = SocialValues.Id(userId, nameof(userId));
-        return database.WriteAsync(
-            async (connection, transaction, token) =>
-            {
-                foreach (var sql in statements)
-                {
-                    await database.Statement(connection, transaction, sql).Int64("@user", user).ExecuteAsync(token).ConfigureAwait(false);
-                }
-
-                return 0;
-            },
-            cancellationToken,
-            WritePriority.Bulk);
+        return database.ExecuteAllAsync(statements, statement => statement.Int64("@user", user), cancellationToken, WritePriority.Bulk);
     }
 
     private static int Limit(int limit)
