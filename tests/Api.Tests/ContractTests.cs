@@ -34,3 +34,6 @@ public sealed class UsersTests(ApiFixture api) : UsersContract(api);
 
 [Collection(ApiCollection.Name)]
 public sealed class AccountDeletionTests(ApiFixture api) : AccountDeletionContract(api);
+
+[Collection(ApiCollection.Name)]
+public sealed class RepostsTests(ApiFixture api) : RepostsContract(api);

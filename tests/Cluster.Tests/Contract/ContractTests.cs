@@ -35,3 +35,6 @@ public sealed class RelationsTests(ApiFixture cluster) : RelationsContract(clust
 
 [Collection(ApiCollection.Name)]
 public sealed class AccountDeletionTests(ApiFixture cluster) : AccountDeletionContract(cluster);
+
+[Collection(ApiCollection.Name)]
+public sealed class RepostsTests(ApiFixture cluster) : RepostsContract(cluster);
