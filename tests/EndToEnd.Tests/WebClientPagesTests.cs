@@ -137,6 +137,40 @@ public sealed class WebClientPagesTests(ApiProcess api)
     }
 
     [Fact]
+    public void A_repost_from_a_profile_page_reaches_the_reposters_followers_live_with_who_reposted_it()
+    {
+        using var author = new Browser(api.BaseAddress);
+        using var reposter = new Browser(api.BaseAddress);
+        using var reader = new Browser(api.BaseAddress);
+        var (authorHandle, reposterHandle) = ($"original_{_suffix}", $"sharer_{_suffix}");
+        try
+        {
+            author.Register(authorHandle);
+            author.Type("compose-text", $"Worth sharing {_suffix}");
+            author.ById("compose-submit").Click();
+            author.Until("the post on the author's feed", p => p.All("#feed > li").Count == 1);
+            reposter.Register(reposterHandle);
+            reader.Register($"follower_{_suffix}");
+            reader.Type("follow-handle", reposterHandle);
+            reader.ById("follow-submit").Click();
+            reader.Until("the follow", p => p.ById("follow-status").Text == $"Following @{reposterHandle}");
+
+            reposter.Open($"#/user/{authorHandle}");
+            reposter.ById("view-list").FindElement(By.CssSelector("[data-testid='repost-button']")).Click();
+            reposter.Until("the repost to count", p => p.All("#view-list [data-testid='repost-count']").SingleOrDefault() is { Text: "1 repost" });
+            Assert.Equal("true", reposter.ById("view-list").FindElement(By.CssSelector("[data-testid='repost-button']")).GetAttribute("aria-pressed"));
+
+            var item = reader.Until("the repost in the reader's feed", p => p.All("#feed > li").SingleOrDefault());
+            Assert.Contains($"Worth sharing {_suffix}", item.FindElement(By.ClassName("post-text")).Text);
+            Assert.Equal($"↻ reposted by @{reposterHandle}", item.FindElement(By.CssSelector("[data-testid='reposted-by']")).Text);
+        }
+        finally
+        {
+            reader.Screenshot(Path.Combine(Paths.Screenshots, "repost.png"));
+        }
+    }
+
+    [Fact]
     public void Deleting_ones_account_from_the_profile_page_needs_the_password_and_ends_the_session_and_the_profile()
     {
         using var leaver = new Browser(api.BaseAddress);

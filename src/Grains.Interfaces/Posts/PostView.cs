@@ -65,14 +65,12 @@ public sealed record CommentView(
     [property: Id(4)] string Text,
     [property: Id(5)] DateTimeOffset CreatedAt);
 
-/// <summary>Like, comment and repost counts of a post.</summary>
+/// <summary>Like and comment counts of a post, as <c>postUpdated</c> pushes them (api.md).</summary>
 /// <param name="PostId">The post.</param>
 /// <param name="Likes">Its likes.</param>
 /// <param name="Comments">Its comments.</param>
-/// <param name="Reposts">Its reposts.</param>
 [GenerateSerializer, Alias("playbound.PostCounts")]
-public sealed record PostCounts(
-    [property: Id(0)] string PostId, [property: Id(1)] long Likes, [property: Id(2)] long Comments, [property: Id(3)] long Reposts = 0);
+public sealed record PostCounts([property: Id(0)] string PostId, [property: Id(1)] long Likes, [property: Id(2)] long Comments);
 
 /// <summary>The outcome of a request that needs the post to exist and, for some, to be the caller's.</summary>
 public enum PostOutcome

@@ -236,7 +236,7 @@ public sealed partial class PostGrain(
         }
     }
 
-    private PostCounts Counts() => new(PostId, _likers.Count, _comments, _reposts.Count);
+    private PostCounts Counts() => new(PostId, _likers.Count, _comments);
 
     /// <summary>The silos' cached views of this post are stale now, and its watchers want the new counts.</summary>
     private async Task CountsChangedAsync()

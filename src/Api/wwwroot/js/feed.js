@@ -9,12 +9,13 @@ export function updateCounts(counts) {
   document.querySelectorAll(`li.post[data-post-id="${CSS.escape(counts.postId)}"]`).forEach(li => showCounts(li, counts));
 }
 
-// Adds a post unless it is already shown, in createdAt order (newest on top), and returns whether it was new. Inserting
+// Adds a post unless it is already shown, in the order posts entered the feed (createdAt, or repostedAt for a repost;
+// newest on top), and returns whether it was new. Inserting
 // in order instead of re-rendering keeps a pushed post whose feed row the server has not stored yet when a page is read.
 export function addPost(post, onLike, { fresh = false } = {}) {
   if (items.has(post.postId)) return false;
   const li = postElement(post, onLike);
-  li.dataset.createdAt = String(Date.parse(post.createdAt));
+  li.dataset.createdAt = String(Date.parse(post.repostedAt ?? post.createdAt));
   items.set(post.postId, li);
   showCounts(li, post);
   if (fresh) li.classList.add('fresh');
