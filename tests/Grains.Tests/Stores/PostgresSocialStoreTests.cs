@@ -38,7 +38,7 @@ public sealed class PostgresSocialStoreTests(ITestOutputHelper output) : SocialS
 
         var tables = await PostgresServer.ScalarAsync(
             $"SELECT count(*) FROM information_schema.tables WHERE table_schema = '{_schema}'");
-        Assert.Equal(14L, tables);
+        Assert.Equal(13L, tables);
     }
 
     [Fact]

@@ -68,7 +68,13 @@ public sealed class PostgresSocialDatabase : SocialDatabase
 
     private protected override Task CreateSchemaAsync(CancellationToken cancellationToken) =>
         PostgresDataSources.CreateSchemaAsync(
-            _dataSource, _schema, SchemaLockKey, SocialSchema.Create("BIGINT", "TIMESTAMPTZ", "BOOLEAN", "TEXT COLLATE \"C\"", "") + Search.Schema, cancellationToken);
+            _dataSource,
+            _schema,
+            SchemaLockKey,
+            SocialSchema.Create("BIGINT", "TIMESTAMPTZ", "BOOLEAN", "TEXT COLLATE \"C\"", "") + Search.Schema
+                + string.Concat(SocialSchema.AddedIdColumns.Select(static c => $"ALTER TABLE {c.Table} ADD COLUMN IF NOT EXISTS {c.Column} BIGINT;"))
+                + SocialSchema.AfterColumns,
+            cancellationToken);
 
     private protected override ValueTask DisposeCoreAsync() => _dataSource.DisposeAsync();
 

@@ -5,11 +5,18 @@ namespace Playbound.Grains.Stores.Sql;
 /// types. Ids are 64-bit integers (time-sortable, so ordering by id is ordering by time); every list is read through
 /// an index whose order is the list's order, so keyset paging never sorts. feed_entries, the table fan-out writes most,
 /// has its primary key only: each secondary index cost another random B-tree insert per feed row (earlier versions
-/// had two, dropped here). Reposts in feeds sit in feed_reposts (key: user, repost id; one per user and post), so the
-/// direct entries keep their single index and a feed page merges the two by position.
+/// had two, dropped here). A repost's entry is a feed_entries row too, keyed by the repost's id (its position) with the
+/// post in repost_of; only those rows are in the partial index that keeps a post once per feed (<see cref="AfterColumns"/>).
 /// </summary>
 internal static class SocialSchema
 {
+    /// <summary>Columns added after tables were first created, for databases made before them: (table, column).</summary>
+    public static readonly IReadOnlyList<(string Table, string Column)> AddedIdColumns = [("feed_entries", "repost_of"), ("feed_entries", "reposter_id")];
+
+    /// <summary>The DDL that needs <see cref="AddedIdColumns"/>: run once they exist.</summary>
+    public const string AfterColumns =
+        "CREATE UNIQUE INDEX IF NOT EXISTS feed_entries_repost ON feed_entries (user_id, repost_of) WHERE repost_of IS NOT NULL;";
+
     /// <summary>The DDL, idempotent (IF NOT EXISTS everywhere).</summary>
     /// <param name="id">The 64-bit integer type (SQLite: INTEGER, so single-column keys alias the rowid).</param>
     /// <param name="time">The time type (SQLite: INTEGER microseconds since the Unix epoch).</param>
@@ -75,15 +82,10 @@ internal static class SocialSchema
             user_id {id} NOT NULL,
             post_id {id} NOT NULL,
             author_id {id} NOT NULL,
+            repost_of {id},
+            reposter_id {id},
             PRIMARY KEY (user_id, post_id)){clustered};
-        CREATE TABLE IF NOT EXISTS feed_reposts (
-            user_id {id} NOT NULL,
-            repost_id {id} NOT NULL,
-            post_id {id} NOT NULL,
-            author_id {id} NOT NULL,
-            reposter_id {id} NOT NULL,
-            PRIMARY KEY (user_id, repost_id)){clustered};
-        CREATE UNIQUE INDEX IF NOT EXISTS feed_reposts_post ON feed_reposts (user_id, post_id);
+        DROP TABLE IF EXISTS feed_reposts;
         DROP INDEX IF EXISTS feed_entries_post;
         DROP INDEX IF EXISTS feed_entries_author;
 

@@ -1,18 +1,21 @@
 namespace Playbound.Grains.Stores.Sql;
 
 /// <summary>
-/// <see cref="IFeedStore"/> on the feed_entries (a post from its author) and feed_reposts (a post through a repost)
-/// tables. Every write is one set-based statement per table with <c>ON CONFLICT DO NOTHING</c>, so fan-out, backfill
-/// and their redeliveries are idempotent; each insert skips users whose feed holds the post in the other table, so a
-/// feed holds a post once.
+/// <see cref="IFeedStore"/> on the feed_entries table: a post from its author is a row at the post's id, a post through
+/// a repost a row at the repost's id with the post in repost_of, so a page is one primary-key range either way. Every
+/// write is one set-based statement with <c>ON CONFLICT DO NOTHING</c>, so fan-out, backfill and their redeliveries are
+/// idempotent; each insert skips feeds that hold the post the other way, so a feed holds a post once.
 /// </summary>
 internal sealed class SqlFeedStore(SocialDatabase database) : IFeedStore
 {
     private const string Insert = "INSERT INTO feed_entries (user_id, post_id, author_id) ";
 
-    private const string InsertRepost = "INSERT INTO feed_reposts (user_id, repost_id, post_id, author_id, reposter_id) ";
+    private const string InsertRepost = "INSERT INTO feed_entries (user_id, post_id, author_id, repost_of, reposter_id) ";
 
     private const string IgnoreExisting = " ON CONFLICT (user_id, post_id) DO NOTHING";
+
+    // Either key: the repost itself (a redelivery), or another repost of the post in that feed.
+    private const string IgnoreAnyExisting = " ON CONFLICT DO NOTHING";
 
     private static readonly string Backfill =
         Insert + "SELECT @owner, p.post_id, p.author_id FROM posts p WHERE p.author_id = @author" + NotReposted("@owner", "p.post_id") +
@@ -24,13 +27,13 @@ internal sealed class SqlFeedStore(SocialDatabase database) : IFeedStore
         " WHERE f.followee_id = @author AND f.following" + NotReposted("f.follower_id", "p.post_id") + IgnoreExisting;
 
     private static readonly string BackfillFollowersReposts =
-        InsertRepost + "SELECT f.follower_id, r.repost_id, r.post_id, r.author_id, r.user_id FROM follows f" +
+        InsertRepost + "SELECT f.follower_id, r.repost_id, r.author_id, r.post_id, r.user_id FROM follows f" +
         " CROSS JOIN (SELECT repost_id, post_id, author_id, user_id FROM reposts WHERE user_id = @author ORDER BY repost_id DESC LIMIT @count) r" +
-        " WHERE f.followee_id = @author AND f.following" + NotStored("f.follower_id", "r.post_id") + IgnoreExisting;
+        " WHERE f.followee_id = @author AND f.following" + NotStored("f.follower_id", "r.post_id") + IgnoreAnyExisting;
 
-    private const string RemoveAuthor = "DELETE FROM feed_entries WHERE user_id = @owner AND author_id = @author";
-
-    private const string RemoveReposter = "DELETE FROM feed_reposts WHERE user_id = @owner AND reposter_id = @author";
+    // The followee's own posts, and whatever they reposted; not the followee's posts that came through someone's repost.
+    private const string RemoveAuthor =
+        "DELETE FROM feed_entries WHERE user_id = @owner AND ((author_id = @author AND repost_of IS NULL) OR reposter_id = @author)";
 
     // The post reached its author's feed and their followers' (anyone who unfollowed since lost the author's posts
     // already); each is one primary-key probe, where a secondary index by post would cost every fan-out insert.
@@ -38,37 +41,33 @@ internal sealed class SqlFeedStore(SocialDatabase database) : IFeedStore
         "DELETE FROM feed_entries WHERE post_id = @post AND user_id IN " +
         "(SELECT follower_id FROM follows WHERE followee_id = @author AND following UNION ALL SELECT @author)";
 
-    // Through a repost, it reached the followers of its reposters.
+    // Through a repost, it reached the followers of its reposters: probes of the (user, repost_of) index.
     private const string RemovePostReposts =
-        "DELETE FROM feed_reposts WHERE post_id = @post AND user_id IN " +
+        "DELETE FROM feed_entries WHERE repost_of = @post AND user_id IN " +
         "(SELECT f.follower_id FROM reposts r JOIN follows f ON f.followee_id = r.user_id AND f.following WHERE r.post_id = @post)";
 
     private const string RemoveRepost =
-        "DELETE FROM feed_reposts WHERE post_id = @post AND reposter_id = @reposter AND user_id IN " +
+        "DELETE FROM feed_entries WHERE repost_of = @post AND reposter_id = @reposter AND user_id IN " +
         "(SELECT follower_id FROM follows WHERE followee_id = @reposter AND following)";
 
-    private const string Positions =
-        "SELECT post_id AS pos FROM feed_entries WHERE user_id = @owner UNION ALL SELECT repost_id FROM feed_reposts WHERE user_id = @owner";
-
     // The (keep + 1)-th newest entry: it and everything older goes.
-    private const string FirstBeyond = "SELECT pos FROM (" + Positions + ") f ORDER BY pos DESC LIMIT 1 OFFSET @keep";
+    private const string FirstBeyond =
+        "SELECT post_id FROM feed_entries WHERE user_id = @owner ORDER BY post_id DESC LIMIT 1 OFFSET @keep";
 
-    private static readonly string[] TrimFrom =
-        ["DELETE FROM feed_entries WHERE user_id = @owner AND post_id <= @oldest", "DELETE FROM feed_reposts WHERE user_id = @owner AND repost_id <= @oldest"];
+    private const string TrimFrom = "DELETE FROM feed_entries WHERE user_id = @owner AND post_id <= @oldest";
 
-    private static readonly string[] Clear = ["DELETE FROM feed_entries WHERE user_id = @owner", "DELETE FROM feed_reposts WHERE user_id = @owner"];
+    private const string Clear = "DELETE FROM feed_entries WHERE user_id = @owner";
 
-    private static readonly string FirstPage = Page(after: "");
-
-    private static readonly string NextPage = Page(after: " AND {0} < @cursor");
+    private static readonly PagedQuery Entries = new(
+        "SELECT post_id, author_id, repost_of, reposter_id FROM feed_entries WHERE user_id = @owner", "post_id < @cursor", "ORDER BY post_id DESC");
 
     // WHERE TRUE: SQLite needs a WHERE before ON CONFLICT in INSERT ... SELECT, or it reads ON as a join condition.
     private readonly string _fanOut =
         Insert + $"SELECT ids.id, @post, @author FROM {database.IdList("@users")} WHERE TRUE" + NotReposted("ids.id", "@post") + IgnoreExisting;
 
     private readonly string _fanOutRepost =
-        InsertRepost + $"SELECT ids.id, @repost, @post, @author, @reposter FROM {database.IdList("@users")} WHERE TRUE" +
-        NotStored("ids.id", "@post") + IgnoreExisting;
+        InsertRepost + $"SELECT ids.id, @repost, @author, @post, @reposter FROM {database.IdList("@users")} WHERE TRUE" +
+        NotStored("ids.id", "@post") + IgnoreAnyExisting;
 
     /// <inheritdoc />
     public Task AddToFeedsAsync(string postId, string authorId, IReadOnlyList<string> userIds, CancellationToken cancellationToken)
@@ -101,19 +100,14 @@ internal sealed class SqlFeedStore(SocialDatabase database) : IFeedStore
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<FeedEntry>> GetEntriesAsync(string userId, int limit, string? beforePosition, CancellationToken cancellationToken)
-    {
-        var user = SocialValues.Id(userId, nameof(userId));
-        SocialValues.Limit(limit);
-        var before = SocialValues.OptionalId(beforePosition, nameof(beforePosition));
-        return await database.QueryAsync(
-            before is null ? FirstPage : NextPage,
-            statement => statement.Int64("@owner", user).Int64("@cursor", before).Int32("@limit", limit),
-            static row => row.OptionalId(3) is { } reposter
-                ? new FeedEntry(row.Id(1), row.Id(2), reposter, row.Id(0))
-                : new FeedEntry(row.Id(1), row.Id(2)),
+    public async Task<IReadOnlyList<FeedEntry>> GetEntriesAsync(string userId, int limit, string? beforePosition, CancellationToken cancellationToken) =>
+        await Entries.ListAsync(
+            database,
+            userId,
+            limit,
+            beforePosition,
+            static row => row.OptionalId(2) is { } post ? new FeedEntry(post, row.Id(1), row.OptionalId(3), row.Id(0)) : new FeedEntry(row.Id(0), row.Id(1)),
             cancellationToken).ConfigureAwait(false);
-    }
 
     /// <inheritdoc />
     /// <remarks>The feed_entries rows are the durable record: a feed here is never lost without the database.</remarks>
@@ -148,8 +142,7 @@ internal sealed class SqlFeedStore(SocialDatabase database) : IFeedStore
     {
         var user = SocialValues.Id(userId, nameof(userId));
         var author = SocialValues.Id(authorId, nameof(authorId));
-        return database.ExecuteAllAsync(
-            [RemoveAuthor, RemoveReposter], statement => statement.Int64("@owner", user).Int64("@author", author), cancellationToken);
+        return database.ExecuteAsync(RemoveAuthor, statement => statement.Int64("@owner", user).Int64("@author", author), cancellationToken);
     }
 
     /// <inheritdoc />
@@ -181,7 +174,7 @@ internal sealed class SqlFeedStore(SocialDatabase database) : IFeedStore
             .ConfigureAwait(false);
         if (oldest is { } from)
         {
-            await database.ExecuteAllAsync(TrimFrom, statement => statement.Int64("@owner", user).Int64("@oldest", from), cancellationToken)
+            await database.ExecuteAsync(TrimFrom, statement => statement.Int64("@owner", user).Int64("@oldest", from), cancellationToken)
                 .ConfigureAwait(false);
         }
     }
@@ -190,25 +183,16 @@ internal sealed class SqlFeedStore(SocialDatabase database) : IFeedStore
     public Task ClearAsync(string userId, CancellationToken cancellationToken)
     {
         var user = SocialValues.Id(userId, nameof(userId));
-        return database.ExecuteAllAsync(Clear, statement => statement.Int64("@owner", user), cancellationToken, WritePriority.Bulk);
+        return database.ExecuteAsync(Clear, statement => statement.Int64("@owner", user), cancellationToken, WritePriority.Bulk);
     }
-
-    /// <summary>A page of both tables by position (the post id, or the repost id), newest first.</summary>
-    private static string Page(string after) =>
-        "SELECT * FROM (SELECT post_id AS pos, post_id, author_id, CAST(NULL AS BIGINT) AS reposter_id FROM feed_entries" +
-        " WHERE user_id = @owner" + string.Format(System.Globalization.CultureInfo.InvariantCulture, after, "post_id") +
-        " ORDER BY post_id DESC LIMIT @limit) d" +
-        " UNION ALL SELECT * FROM (SELECT repost_id, post_id, author_id, reposter_id FROM feed_reposts" +
-        " WHERE user_id = @owner" + string.Format(System.Globalization.CultureInfo.InvariantCulture, after, "repost_id") +
-        " ORDER BY repost_id DESC LIMIT @limit) r ORDER BY pos DESC LIMIT @limit";
 
     /// <summary>Unless <paramref name="user"/>'s feed holds <paramref name="post"/> through a repost.</summary>
     private static string NotReposted(string user, string post) =>
-        $" AND NOT EXISTS (SELECT 1 FROM feed_reposts x WHERE x.user_id = {user} AND x.post_id = {post})";
+        $" AND NOT EXISTS (SELECT 1 FROM feed_entries x WHERE x.user_id = {user} AND x.repost_of = {post})";
 
     /// <summary>Unless <paramref name="user"/>'s feed holds <paramref name="post"/> from its author.</summary>
     private static string NotStored(string user, string post) =>
-        $" AND NOT EXISTS (SELECT 1 FROM feed_entries x WHERE x.user_id = {user} AND x.post_id = {post})";
+        $" AND NOT EXISTS (SELECT 1 FROM feed_entries x WHERE x.user_id = {user} AND x.post_id = {post} AND x.repost_of IS NULL)";
 
     private static long[] Ids(IReadOnlyList<string> userIds)
     {

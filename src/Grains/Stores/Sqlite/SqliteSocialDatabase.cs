@@ -90,15 +90,43 @@ public sealed class SqliteSocialDatabase : SocialDatabase
             var transaction = await BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
             await using (transaction.ConfigureAwait(false))
             {
-                var command = connection.CreateCommand();
-                await using (command.ConfigureAwait(false))
+                await ExecuteSchemaAsync(connection, SocialSchema.Create("INTEGER", "INTEGER", "INTEGER", "TEXT", " WITHOUT ROWID") + Search.Schema, cancellationToken);
+
+                // SQLite has no ADD COLUMN IF NOT EXISTS: a database made before a column asks for it here.
+                foreach (var (table, column) in SocialSchema.AddedIdColumns)
                 {
-                    command.CommandText = SocialSchema.Create("INTEGER", "INTEGER", "INTEGER", "TEXT", " WITHOUT ROWID") + Search.Schema;
-                    await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                    if (!await HasColumnAsync(connection, table, column, cancellationToken).ConfigureAwait(false))
+                    {
+                        await ExecuteSchemaAsync(connection, $"ALTER TABLE {table} ADD COLUMN {column} INTEGER", cancellationToken).ConfigureAwait(false);
+                    }
                 }
+
+                await ExecuteSchemaAsync(connection, SocialSchema.AfterColumns, cancellationToken).ConfigureAwait(false);
 
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             }
+        }
+    }
+
+    private static async Task ExecuteSchemaAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        var command = connection.CreateCommand();
+        await using (command.ConfigureAwait(false))
+        {
+            command.CommandText = sql;
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task<bool> HasColumnAsync(SqliteConnection connection, string table, string column, CancellationToken cancellationToken)
+    {
+        var command = connection.CreateCommand();
+        await using (command.ConfigureAwait(false))
+        {
+            command.CommandText = "SELECT COUNT(*) FROM pragma_table_info(@table) WHERE name = @column";
+            command.Parameters.AddWithValue("@table", table);
+            command.Parameters.AddWithValue("@column", column);
+            return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture) > 0;
         }
     }
 
