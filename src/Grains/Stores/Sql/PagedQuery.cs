@@ -88,4 +88,24 @@ internal sealed class PagedQuery
         var (kept, last, more) = Trim(rows, limit);
         return new Page<TItem>(kept.ConvertAll(row => item(row)), more ? cursor(last!) : null);
     }
+
+    /// <summary>
+    /// A page of users from a query whose columns are (position, user_id, handle, display_name), ordered by the
+    /// position, which is also the cursor: blocks, mutes, reposters. <paramref name="bind"/> binds further parameters.
+    /// </summary>
+    public async Task<Page<UserSummary>> UserPageAsync(
+        SocialDatabase database, string ownerId, int limit, string? cursorId, CancellationToken cancellationToken, Action<Statement>? bind = null,
+        [CallerArgumentExpression(nameof(ownerId))] string ownerName = "",
+        [CallerArgumentExpression(nameof(cursorId))] string cursorName = "")
+    {
+        var owner = SocialValues.Id(ownerId, ownerName);
+        SocialValues.Limit(limit);
+        var after = SocialValues.OptionalId(cursorId, cursorName);
+        var rows = await QueryAsync(
+            database, owner, after, limit + 1,
+            static row => (Position: row.Int64(0), User: new UserSummary(row.Id(1), row.Text(2), row.Text(3))),
+            cancellationToken,
+            bind).ConfigureAwait(false);
+        return Page(rows, limit, static r => r.User, static r => SocialValues.IdText(r.Position));
+    }
 }

@@ -78,18 +78,8 @@ internal sealed class SqlRelationStore(SocialDatabase database) : IRelationStore
     }
 
     /// <inheritdoc />
-    public async Task<Page<UserSummary>> ListAsync(RelationKind kind, string ownerId, int limit, string? cursor, CancellationToken cancellationToken)
-    {
-        var owner = SocialValues.Id(ownerId, nameof(ownerId));
-        SocialValues.Limit(limit);
-        var after = SocialValues.OptionalId(cursor, nameof(cursor));
-        var rows = await Listed.QueryAsync(
-            database, owner, after, limit + 1,
-            static row => (Position: row.Int64(0), User: new UserSummary(row.Id(1), row.Text(2), row.Text(3))),
-            cancellationToken,
-            statement => statement.Text("@kind", Name(kind))).ConfigureAwait(false);
-        return PagedQuery.Page(rows, limit, static r => r.User, static r => SocialValues.IdText(r.Position));
-    }
+    public Task<Page<UserSummary>> ListAsync(RelationKind kind, string ownerId, int limit, string? cursor, CancellationToken cancellationToken) =>
+        Listed.UserPageAsync(database, ownerId, limit, cursor, cancellationToken, statement => statement.Text("@kind", Name(kind)));
 
     private static string Name(RelationKind kind) => kind switch
     {

@@ -73,17 +73,8 @@ internal sealed class SqlRepostStore(SocialDatabase database) : IRepostStore
     }
 
     /// <inheritdoc />
-    public async Task<Page<UserSummary>> ListRepostersAsync(string postId, int limit, string? cursor, CancellationToken cancellationToken)
-    {
-        var post = SocialValues.Id(postId, nameof(postId));
-        SocialValues.Limit(limit);
-        var after = SocialValues.OptionalId(cursor, nameof(cursor));
-        var rows = await Reposters.QueryAsync(
-            database, post, after, limit + 1,
-            static row => (Position: row.Int64(0), User: new UserSummary(row.Id(1), row.Text(2), row.Text(3))),
-            cancellationToken).ConfigureAwait(false);
-        return PagedQuery.Page(rows, limit, static r => r.User, static r => SocialValues.IdText(r.Position));
-    }
+    public Task<Page<UserSummary>> ListRepostersAsync(string postId, int limit, string? cursor, CancellationToken cancellationToken) =>
+        Reposters.UserPageAsync(database, postId, limit, cursor, cancellationToken);
 
     /// <inheritdoc />
     public Task<IReadOnlyList<RepostRecord>> GetByUserAsync(string userId, int limit, string? beforeRepostId, CancellationToken cancellationToken) =>
