@@ -85,6 +85,13 @@ public sealed class ClusterProcesses : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Starts <paramref name="nodes"/> again together (same ports and settings) and waits until all are ready: after a
+    /// whole cluster died, the new silos vote the dead ones out of the membership table between them, which one silo
+    /// started alone cannot do before its readiness check gives up.
+    /// </summary>
+    public static async Task RestartAllAsync(IReadOnlyList<NodeProcess> nodes) => await StartAllAsync(nodes);
+
     /// <summary>Starts <paramref name="node"/> again (same ports and settings) and waits until it is ready.</summary>
     public static async Task RestartAsync(NodeProcess node)
     {
