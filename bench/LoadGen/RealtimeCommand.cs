@@ -15,9 +15,12 @@ namespace Playbound.LoadGen;
 /// straight away, no negotiate round trip, the token as <c>?access_token=</c> as browsers send it), then the author posts
 /// <c>--posts</c> times, <c>--interval-ms</c> apart. Latency is from just before the POST is sent to the moment the
 /// client hands a connection the pushed post (the first thing its <c>feedPost</c> handler does is read the clock), over
-/// every delivery after the first <c>--warmup</c> posts (which activate the feeds and JIT the path). With
-/// <c>--server-pid</c> it also reports the server's resident memory per connection. The server must allow the registrations (raise Playbound:RateLimit:Auth) and may hash passwords
-/// cheaply (Playbound:Auth:PasswordHashIterations): neither touches the push path.
+/// every delivery after the first <c>--warmup</c> posts (which activate the feeds and JIT the path); a second line
+/// tells the posts apart (how long a post's 1,000 deliveries spread, which posts were late as a whole), since a p99
+/// over 100 posts is set by its one or two slowest posts. With <c>--server-pid</c> it also reports the server's
+/// resident memory per connection, and with <c>--settle-seconds</c> again every 10 s while the connections sit idle.
+/// The server must allow the registrations (raise Playbound:RateLimit:Auth) and may hash passwords cheaply
+/// (Playbound:Auth:PasswordHashIterations): neither touches the push path.
 /// </summary>
 public static class RealtimeCommand
 {
@@ -46,13 +49,13 @@ public static class RealtimeCommand
         var rssBefore = ResidentKiB(serverPid);
         var hubUrl = new Uri(baseUrl, "/hubs/feed");
         var started = new long[warmup + posts];
-        var latencies = new List<double>[followers * perUser];
+        var latencies = new List<Delivery>[followers * perUser];
         var connections = new HubConnection[followers * perUser];
         var closedEarly = 0;
         var opening = Stopwatch.StartNew();
         await Parallel.ForEachAsync(Enumerable.Range(0, connections.Length), new ParallelOptions { MaxDegreeOfParallelism = 64 }, async (i, ct) =>
         {
-            var received = latencies[i] = new List<double>(posts);
+            var received = latencies[i] = new List<Delivery>(posts);
             var hub = connections[i] = Connect(hubUrl, fans[i / perUser]);
             // The client runs one connection's handlers one at a time, so each list has a single writer.
             hub.On<PushedPost>("feedPost", post =>
@@ -60,7 +63,7 @@ public static class RealtimeCommand
                 var at = Stopwatch.GetTimestamp();
                 if (PostNumber(post) is var number && number >= warmup)
                 {
-                    received.Add(Stopwatch.GetElapsedTime(started[number], at).TotalMilliseconds);
+                    received.Add(new Delivery(number, Stopwatch.GetElapsedTime(started[number], at).TotalMilliseconds));
                 }
             });
             hub.Closed += _ =>
@@ -73,6 +76,12 @@ public static class RealtimeCommand
         Console.WriteLine($"{connections.Length:N0} connections open in {opening.Elapsed.TotalSeconds:N1} s");
         await Task.Delay(TimeSpan.FromSeconds(2));
         ReportMemory(serverPid, rssBefore, connections.Length);
+        for (var idle = 10; idle <= options.Number("settle-seconds", 0); idle += 10)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(10));
+            Console.Write($"after {idle} s idle: ");
+            ReportMemory(serverPid, rssBefore, connections.Length);
+        }
 
         var posting = new Stopwatch();
         for (var i = 0; i < warmup + posts; i++)
@@ -91,7 +100,9 @@ public static class RealtimeCommand
         await Task.Delay(TimeSpan.FromSeconds(3));
         var closed = Volatile.Read(ref closedEarly);
         await Task.WhenAll(connections.Select(static c => c.DisposeAsync().AsTask()));
-        var latency = LatencyDistribution.FromSamples(latencies.SelectMany(static l => l));
+        var deliveries = latencies.SelectMany(static l => l).ToList();
+        var latency = LatencyDistribution.FromSamples(deliveries.Select(static d => d.Milliseconds));
+        Console.WriteLine(DescribePosts(deliveries));
         var expected = (long)posts * connections.Length;
         Console.WriteLine($"{latency.Count:N0} of {expected:N0} pushes received, {closed} connections closed early");
         // Pushes per second over the measured posts; each is timed from just before its POST to its handler.
@@ -110,6 +121,28 @@ public static class RealtimeCommand
                 o.Transports = HttpTransportType.WebSockets;
             })
             .Build();
+
+    /// <summary>
+    /// The median post's first and last delivery, and the posts whose median delivery was past 50 ms (late as a
+    /// whole: held up before the fan-out pushed, or a pause on either side), with that median.
+    /// </summary>
+    private static string DescribePosts(List<Delivery> deliveries)
+    {
+        var posts = deliveries.GroupBy(static d => d.Post).Select(static g =>
+        {
+            var ms = g.Select(static d => d.Milliseconds).Order().ToArray();
+            return (Post: g.Key, First: ms[0], Median: ms[ms.Length / 2], Last: ms[^1]);
+        }).ToList();
+        if (posts.Count == 0)
+        {
+            return "no post was delivered";
+        }
+
+        static double MedianOf(IEnumerable<double> values) => values.Order().ElementAt(values.Count() / 2);
+        var late = posts.Where(static p => p.Median > 50).OrderBy(static p => p.Post).Select(static p => string.Create(CultureInfo.InvariantCulture, $"#{p.Post} {p.Median:F0} ms"));
+        return string.Create(CultureInfo.InvariantCulture,
+            $"per post: first delivery {MedianOf(posts.Select(static p => p.First)):F1} ms, last {MedianOf(posts.Select(static p => p.Last)):F1} ms (medians over {posts.Count} posts); late as a whole (median delivery > 50 ms): {(late.Any() ? string.Join(", ", late) : "none")}");
+    }
 
     private static int PostNumber(PushedPost post) => int.Parse(post.Text.AsSpan("push #".Length), CultureInfo.InvariantCulture);
 
@@ -146,6 +179,9 @@ public static class RealtimeCommand
         response.EnsureSuccessStatusCode();
     }
 }
+
+/// <summary>One push received: which post, and how long after its POST was sent.</summary>
+internal readonly record struct Delivery(int Post, double Milliseconds);
 
 /// <summary>The one field of a pushed post the benchmark reads; skipping the rest keeps the client's share of the cores small.</summary>
 internal sealed record PushedPost(string Text);
