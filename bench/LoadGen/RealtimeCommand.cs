@@ -123,8 +123,8 @@ public static class RealtimeCommand
             .Build();
 
     /// <summary>
-    /// The median post's first and last delivery, and the posts whose median delivery was past 50 ms (late as a
-    /// whole: held up before the fan-out pushed, or a pause on either side), with that median.
+    /// The median post's first and last delivery, and how many posts had their median delivery past 50 ms (late as a
+    /// whole: held up before the fan-out pushed, or a pause on either side), naming the five latest.
     /// </summary>
     private static string DescribePosts(List<Delivery> deliveries)
     {
@@ -139,9 +139,10 @@ public static class RealtimeCommand
         }
 
         static double MedianOf(IEnumerable<double> values) => values.Order().ElementAt(values.Count() / 2);
-        var late = posts.Where(static p => p.Median > 50).OrderBy(static p => p.Post).Select(static p => string.Create(CultureInfo.InvariantCulture, $"#{p.Post} {p.Median:F0} ms"));
+        var late = posts.Where(static p => p.Median > 50).OrderByDescending(static p => p.Median).ToList();
+        var latest = string.Join(", ", late.Take(5).Select(static p => string.Create(CultureInfo.InvariantCulture, $"#{p.Post} {p.Median:F0} ms")));
         return string.Create(CultureInfo.InvariantCulture,
-            $"per post: first delivery {MedianOf(posts.Select(static p => p.First)):F1} ms, last {MedianOf(posts.Select(static p => p.Last)):F1} ms (medians over {posts.Count} posts); late as a whole (median delivery > 50 ms): {(late.Any() ? string.Join(", ", late) : "none")}");
+            $"per post: first delivery {MedianOf(posts.Select(static p => p.First)):F1} ms, last {MedianOf(posts.Select(static p => p.Last)):F1} ms (medians over {posts.Count} posts); {late.Count} late as a whole (median delivery > 50 ms){(late.Count > 0 ? $", the latest {latest}" : "")}");
     }
 
     private static int PostNumber(PushedPost post) => int.Parse(post.Text.AsSpan("push #".Length), CultureInfo.InvariantCulture);
