@@ -84,11 +84,7 @@ internal sealed class SqlFeedStore(SocialDatabase database) : IFeedStore
     /// <inheritdoc />
     public Task AddRepostToFeedsAsync(RepostRecord repost, IReadOnlyList<string> userIds, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(repost);
-        var id = SocialValues.Id(repost.RepostId, "repost.RepostId");
-        var post = SocialValues.Id(repost.PostId, "repost.PostId");
-        var author = SocialValues.Id(repost.AuthorId, "repost.AuthorId");
-        var reposter = SocialValues.Id(repost.UserId, "repost.UserId");
+        var (id, post, author, reposter) = SqlRepostStore.Ids(repost);
         var users = Ids(userIds);
         return users.Length == 0
             ? Task.CompletedTask

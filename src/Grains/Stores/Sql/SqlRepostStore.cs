@@ -32,15 +32,19 @@ internal sealed class SqlRepostStore(SocialDatabase database) : IRepostStore
     /// <inheritdoc />
     public async Task<bool> AddAsync(RepostRecord repost, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(repost);
-        var id = SocialValues.Id(repost.RepostId, "repost.RepostId");
-        var post = SocialValues.Id(repost.PostId, "repost.PostId");
-        var author = SocialValues.Id(repost.AuthorId, "repost.AuthorId");
-        var user = SocialValues.Id(repost.UserId, "repost.UserId");
+        var (id, post, author, user) = Ids(repost);
         return await database.ExecuteAsync(
             Insert,
             statement => statement.Int64("@repost", id).Int64("@post", post).Int64("@author", author).Int64("@user", user).Time("@at", repost.RepostedAt),
             cancellationToken).ConfigureAwait(false) > 0;
+    }
+
+    /// <summary>The ids of <paramref name="repost"/> as the tables store them (the feed store's repost rows too).</summary>
+    internal static (long Repost, long Post, long Author, long User) Ids(RepostRecord repost)
+    {
+        ArgumentNullException.ThrowIfNull(repost);
+        return (SocialValues.Id(repost.RepostId, "repost.RepostId"), SocialValues.Id(repost.PostId, "repost.PostId"),
+            SocialValues.Id(repost.AuthorId, "repost.AuthorId"), SocialValues.Id(repost.UserId, "repost.UserId"));
     }
 
     /// <inheritdoc />
