@@ -14,7 +14,8 @@ public sealed record DeadLetter(StreamId Stream, string Error);
 /// <summary>
 /// What every persistent stream provider of ours must do inside a real 2-silo Orleans cluster
 /// (<see cref="InProcessTestClusterBuilder"/>): implicit subscribers get every event in order, a poison event is
-/// dead-lettered after <see cref="MaxEventDeliveryTime"/> while later events keep flowing, and a silo leaving loses nothing.
+/// dead-lettered after <see cref="MaxEventDeliveryTime"/> while later events keep flowing, a stream the pulling agent
+/// dropped as idle delivers again, and a silo leaving loses nothing.
 /// </summary>
 public abstract class StreamProviderConformance : IAsyncLifetime
 {
@@ -26,6 +27,12 @@ public abstract class StreamProviderConformance : IAsyncLifetime
 
     /// <summary>How long Orleans retries a failing delivery before the provider's failure handler takes over.</summary>
     protected static readonly TimeSpan MaxEventDeliveryTime = TimeSpan.FromSeconds(3);
+
+    /// <summary>
+    /// How long a pulling agent keeps a stream without events: short, so every test also runs across agents dropping
+    /// and re-registering streams (Playbound's silos drop them after minutes, not Orleans' default half hour).
+    /// </summary>
+    protected static readonly TimeSpan StreamInactivityPeriod = TimeSpan.FromSeconds(1);
 
     private InProcessTestCluster? _cluster;
 
@@ -45,7 +52,11 @@ public abstract class StreamProviderConformance : IAsyncLifetime
         {
             silo.AddMemoryGrainStorage("PubSubStore");
             AddStreams(silo);
-            silo.Services.Configure<StreamPullingAgentOptions>(ProviderName, o => o.MaxEventDeliveryTime = MaxEventDeliveryTime);
+            silo.Services.Configure<StreamPullingAgentOptions>(ProviderName, o =>
+            {
+                o.MaxEventDeliveryTime = MaxEventDeliveryTime;
+                o.StreamInactivityPeriod = StreamInactivityPeriod;
+            });
         });
         _cluster = builder.Build();
         await _cluster.DeployAsync();
@@ -85,6 +96,21 @@ public abstract class StreamProviderConformance : IAsyncLifetime
         await Eventually.TrueAsync(async () => (await ReadDeadLettersAsync()).Any(d => d.Stream == stream), "the poison event was dead-lettered");
         var deadLetter = Assert.Single(await ReadDeadLettersAsync(), d => d.Stream == stream);
         Assert.False(string.IsNullOrWhiteSpace(deadLetter.Error));
+    }
+
+    [Fact]
+    public async Task A_stream_idle_past_the_inactivity_period_delivers_its_next_events_in_order()
+    {
+        var key = Guid.NewGuid();
+        await PublishAsync(key, Enumerable.Range(0, 5));
+        await Eventually.TrueAsync(() => ProbeLog.ReceivedOn(key).Count >= 5, "the first five events arrived");
+
+        // The agent looks for idle streams at a tenth of the period, on its polls (every 100 ms by default).
+        await Task.Delay(StreamInactivityPeriod * 3);
+        await PublishAsync(key, Enumerable.Range(5, 5));
+
+        await Eventually.TrueAsync(() => ProbeLog.ReceivedOn(key).Count >= 10, "the five events after the pause arrived");
+        Assert.Equal(Enumerable.Range(0, 10), ProbeLog.ReceivedOn(key));
     }
 
     [Fact]
