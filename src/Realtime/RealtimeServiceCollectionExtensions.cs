@@ -22,7 +22,13 @@ public static class RealtimeServiceCollectionExtensions
             .AddJsonProtocol(static o => o.PayloadSerializerOptions.Converters.Add(new UtcDateTimeOffsetConverter()));
         if (!string.IsNullOrWhiteSpace(redis))
         {
-            signalR.AddStackExchangeRedis(redis, o => o.Configuration.ChannelPrefix = RedisChannel.Literal(channelPrefix));
+            signalR.AddStackExchangeRedis(redis, o =>
+            {
+                o.Configuration.ChannelPrefix = RedisChannel.Literal(channelPrefix);
+
+                // Replies on the .NET thread pool, as every Playbound Redis connection (ClusterSettings.RedisOptions).
+                o.Configuration.SocketManager = SocketManager.ThreadPool;
+            });
         }
 
         services.TryAddSingleton<ConnectedUsers>();

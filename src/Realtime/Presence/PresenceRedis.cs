@@ -21,6 +21,7 @@ internal static class PresenceRedis
         var options = ConfigurationOptions.Parse(configuration);
         options.AbortOnConnectFail = false;
         options.ClientName ??= name;
+        options.SocketManager = SocketManager.ThreadPool; // as every Playbound Redis connection (ClusterSettings.RedisOptions)
         var redis = await ConnectionMultiplexer.ConnectAsync(options);
         redis.ConnectionFailed += (_, e) => logger.ConnectionLost(e.Exception, name, e.ConnectionType, e.FailureType);
         return redis;
