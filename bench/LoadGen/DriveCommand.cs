@@ -6,8 +6,11 @@ using Playbound.Bench.Results;
 namespace Playbound.LoadGen;
 
 /// <summary>
-/// Drives the HTTP API closed-loop: logs in a sample of seeded users, then keeps <c>--concurrency</c> requests in
-/// flight for <c>--seconds</c> after a warm-up, and reports throughput and latency percentiles per operation. Each
+/// Drives the HTTP API: logs in a sample of seeded users, then keeps <c>--concurrency</c> requests in flight for
+/// <c>--seconds</c> after a warm-up (closed loop: as fast as the server answers), or, with <c>--rate R</c>, sends R
+/// requests a second on a fixed schedule with up to <c>--concurrency</c> in flight (open loop: latency then counts
+/// from when a request was due, so time spent queued behind a slow server is measured rather than omitted), and
+/// reports throughput and latency percentiles per operation. Each
 /// request reads <c>--path</c> (the home feed; several paths separated by <c>|</c> take turns) as one of the sampled users, except a <c>--post-percent</c> share that
 /// publishes a post as that user (a 95/5 mix is <c>--post-percent 5</c>; 100 only posts). With <c>--baseline</c> it
 /// sends the user id in an X-User-Id header instead (the baseline server has no auth, and only reads).
@@ -27,6 +30,7 @@ public static class DriveCommand
         var concurrency = options.Number("concurrency", 32);
         var duration = TimeSpan.FromSeconds(options.Number("seconds", 20));
         var postPercent = options.Real("post-percent", 0);
+        var rate = options.Real("rate", 0);
         var baseline = options.Flag("baseline");
         var scenario = options.Text("scenario", baseline ? "baseline feed reads" : "feed reads");
         if (baseline && postPercent > 0)
@@ -51,7 +55,7 @@ public static class DriveCommand
                 : await LoginAllAsync(clients[0], users);
             Console.WriteLine($"{credentials.Length} users ready; warming up against {clients.Length} node(s)");
 
-            var load = new Load(clients, credentials, concurrency, postPercent);
+            var load = new Load(clients, credentials, concurrency, postPercent, rate);
             await load.RunAsync(WarmUp, Operations(readPath));
             var operations = Operations(readPath);
             var elapsed = await load.RunAsync(duration, operations);
@@ -108,13 +112,14 @@ public static class DriveCommand
         public void Failed() => Interlocked.Increment(ref _errors);
     }
 
-    /// <summary>The closed loop: each worker sends one request at a time, round-robin over the users.</summary>
-    private sealed class Load(HttpClient[] clients, (string Name, string Value)[] credentials, int concurrency, double postPercent)
+    /// <summary>Each worker sends one request at a time, when <see cref="Schedule"/> says, round-robin over the users.</summary>
+    private sealed class Load(HttpClient[] clients, (string Name, string Value)[] credentials, int concurrency, double postPercent, double rate)
     {
         public async Task<TimeSpan> RunAsync(TimeSpan duration, DriveOperation[] operations)
         {
             var (read, post) = (operations[0], operations[1]);
             var stopwatch = Stopwatch.StartNew();
+            var schedule = new Schedule(rate, duration, stopwatch);
             await Task.WhenAll(Enumerable.Range(0, concurrency).Select(worker => Task.Run(async () =>
             {
                 // Seeded per worker, so a run's sequence of reads and posts is the same every time.
@@ -122,14 +127,13 @@ public static class DriveCommand
                 var latencies = (Read: read.Latencies.ForWorker(), Post: post.Latencies.ForWorker());
                 var http = clients[worker % clients.Length];
                 var next = (long)worker;
-                while (stopwatch.Elapsed < duration)
+                while (await schedule.NextAsync() is { } due)
                 {
                     var isPost = choice.NextDouble() * 100 < postPercent;
                     var operation = isPost ? post : read;
                     var (name, value) = credentials[next++ % credentials.Length];
                     using var request = operation.NewRequest(worker, next);
                     request.Headers.TryAddWithoutValidation(name, value);
-                    var started = Stopwatch.GetTimestamp();
                     try
                     {
                         using var response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead);
@@ -145,10 +149,36 @@ public static class DriveCommand
                         continue;
                     }
 
-                    (isPost ? latencies.Post : latencies.Read).Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                    (isPost ? latencies.Post : latencies.Read).Add((stopwatch.Elapsed - due).TotalMilliseconds);
                 }
             })));
             return stopwatch.Elapsed;
+        }
+    }
+
+    /// <summary>
+    /// When the next request is due: now, in a closed loop (<c>rate</c> 0), or the next slot of a fixed schedule of
+    /// <c>rate</c> requests a second, waited for if it lies ahead; null once the run's time is up.
+    /// </summary>
+    private sealed class Schedule(double rate, TimeSpan duration, Stopwatch clock)
+    {
+        private long _taken = -1;
+
+        public async ValueTask<TimeSpan?> NextAsync()
+        {
+            var due = rate > 0 ? TimeSpan.FromSeconds(Interlocked.Increment(ref _taken) / rate) : clock.Elapsed;
+            if (due >= duration)
+            {
+                return null;
+            }
+
+            var wait = due - clock.Elapsed;
+            if (wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait);
+            }
+
+            return due;
         }
     }
 }
