@@ -46,7 +46,7 @@ public sealed record ClusterSettings(
     /// Options for a connection to <see cref="Redis"/>, its replies handled on the .NET thread pool
     /// (<see cref="SocketManager.ThreadPool"/>) instead of StackExchange.Redis' own ten threads per process: with silos,
     /// Api nodes and Redis sharing few cores, each reply's extra hop between threads was a context switch, and the
-    /// silos spent more time switching than working (cluster feed reads 5.2 k → 6.6–7.1 k req/s on 2 cores).
+    /// silos spent more time switching than working (cluster feed reads 5.2 k → 6.5–7.1 k req/s on 2 cores).
     /// </summary>
     public ConfigurationOptions RedisOptions()
     {

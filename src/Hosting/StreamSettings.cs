@@ -23,7 +23,7 @@ public static class StreamSettings
     /// How long a pulling agent keeps a stream it has seen no event on. Orleans' default is 30 minutes, and every look at
     /// a queue walks all the streams the agent keeps (it holds reads while one of them registers). Playbound has a
     /// stream per user in several namespaces, so after a burst of follows an agent kept tens of thousands of them and
-    /// the silos spent a tenth of a core each on the walk, idle. A stream that comes back registers again: for implicit
+    /// the silos spent a tenth to a fifth of a core each on the walk, idle. A stream that comes back registers again: for implicit
     /// subscriptions, without storage.
     /// </summary>
     public static readonly TimeSpan StreamInactivityPeriod = TimeSpan.FromMinutes(2);
