@@ -18,8 +18,7 @@ public interface IAccountDeletionGrain : IGrainWithStringKey
     Task Start(string handle);
 
     /// <summary>How far the deletion got; <see cref="AccountDeletionStatus.Started"/> is false when it never began.</summary>
-    [Alias("GetStatus")]
-    [AlwaysInterleave]
+    [Alias("GetStatus"), ReadOnly, AlwaysInterleave]
     Task<AccountDeletionStatus> GetStatus();
 }
 

@@ -1,3 +1,4 @@
+using Orleans.Concurrency;
 
 namespace Playbound.Grains;
 
@@ -9,8 +10,11 @@ namespace Playbound.Grains;
 [Alias("playbound.IFeedGrain")]
 public interface IFeedGrain : IGrainWithStringKey
 {
-    /// <summary>A page of the timeline, newest first, hydrated as the owner sees the posts.</summary>
-    [Alias("GetPage")]
+    /// <summary>
+    /// A page of the timeline, newest first, hydrated as the owner sees the posts. Read-only: pages interleave, and one
+    /// that failed because a silo it reached vanished is retried (its rebuild and trim are idempotent).
+    /// </summary>
+    [Alias("GetPage"), ReadOnly]
     Task<Page<PostView>> GetPage(int limit, string? cursor);
 
     /// <summary>The followed authors or the owner's blocks and mutes changed (follow, unfollow, block, mute, an author crossing the celebrity threshold): ask again on the next read.</summary>

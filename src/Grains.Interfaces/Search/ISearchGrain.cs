@@ -1,3 +1,5 @@
+using Orleans.Concurrency;
+
 namespace Playbound.Grains;
 
 /// <summary>
@@ -9,14 +11,14 @@ namespace Playbound.Grains;
 public interface ISearchGrain : IGrainWithIntegerKey
 {
     /// <summary>Posts tagged <paramref name="tag"/> (<see cref="Hashtags.IsTag"/>, any case), newest first, as <paramref name="viewerId"/> sees them.</summary>
-    [Alias("GetTagged")]
+    [Alias("GetTagged"), ReadOnly]
     Task<Page<PostView>> GetTagged(string tag, int limit, string? cursor, string viewerId);
 
     /// <summary>Posts holding every word of <paramref name="query"/> (<see cref="Words.Of"/>, the first <see cref="Words.MaxQueryWords"/>), newest first.</summary>
-    [Alias("FindPosts")]
+    [Alias("FindPosts"), ReadOnly]
     Task<Page<PostView>> FindPosts(string query, int limit, string? cursor, string viewerId);
 
     /// <summary>Users whose handle or display name (or a word of it) starts with <paramref name="query"/>, best match first, as <paramref name="viewerId"/> sees them.</summary>
-    [Alias("FindUsers")]
+    [Alias("FindUsers"), ReadOnly]
     Task<Page<UserSummary>> FindUsers(string query, int limit, string? cursor, string viewerId);
 }

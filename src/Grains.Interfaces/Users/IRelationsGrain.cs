@@ -27,11 +27,11 @@ public interface IRelationsGrain : IGrainWithStringKey
     Task<FollowOutcome> Unmute(string userId);
 
     /// <summary>Whom this user blocks, newest first.</summary>
-    [Alias("GetBlocks")]
+    [Alias("GetBlocks"), ReadOnly]
     Task<Page<UserSummary>> GetBlocks(int limit, string? cursor);
 
     /// <summary>Whom this user mutes, newest first.</summary>
-    [Alias("GetMutes")]
+    [Alias("GetMutes"), ReadOnly]
     Task<Page<UserSummary>> GetMutes(int limit, string? cursor);
 
     /// <summary>
@@ -45,7 +45,7 @@ public interface IRelationsGrain : IGrainWithStringKey
     /// This user's relations, for filtering what they see. Interleaves with everything: it returns an immutable
     /// snapshot, and a feed asking while a block invalidates that feed must not wait on it.
     /// </summary>
-    [Alias("GetRelations"), AlwaysInterleave]
+    [Alias("GetRelations"), ReadOnly, AlwaysInterleave]
     Task<Relations> GetRelations();
 
     /// <summary>
