@@ -134,6 +134,10 @@ public static class DriveCommand
                     var (name, value) = credentials[next++ % credentials.Length];
                     using var request = operation.NewRequest(worker, next);
                     request.Headers.TryAddWithoutValidation(name, value);
+
+                    // The timer may wake a few milliseconds early (its clock ticks coarser than the stopwatch): then the
+                    // request is timed from when it was sent, so no latency comes out negative.
+                    var from = TimeSpan.FromTicks(Math.Max(due.Ticks, stopwatch.Elapsed.Ticks));
                     try
                     {
                         using var response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead);
@@ -149,7 +153,7 @@ public static class DriveCommand
                         continue;
                     }
 
-                    (isPost ? latencies.Post : latencies.Read).Add((stopwatch.Elapsed - due).TotalMilliseconds);
+                    (isPost ? latencies.Post : latencies.Read).Add((stopwatch.Elapsed - from).TotalMilliseconds);
                 }
             })));
             return stopwatch.Elapsed;
