@@ -3,12 +3,13 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Playbound.Bench.Results;
 using Playbound.Grains;
+using Playbound.Grains.Stores.Sqlite;
 
 namespace Playbound.LoadGen;
 
 /// <summary>
 /// Measures fan-out in process: an author with <c>--followers</c> followers publishes <c>--posts</c> posts one after
-/// another; for each, the time until the post is stored in every follower's feed (counted in social.db), and the
+/// another; for each, the time until the post is stored in every follower's feed (counted in feeds.db), and the
 /// publish call's own latency.
 /// </summary>
 public static class FanoutCommand
@@ -30,7 +31,7 @@ public static class FanoutCommand
         await silo.DrainEventQueueAsync();
         Console.WriteLine($"author {authorId} has {followers:N0} followers");
 
-        await using var database = new SqliteConnection($"Data Source={Path.Combine(directory, "social.db")};Mode=ReadOnly");
+        await using var database = new SqliteConnection($"Data Source={Path.Combine(directory, SqliteSocialStoreOptions.DefaultFeedFileName)};Mode=ReadOnly");
         await database.OpenAsync();
         var publishMs = new List<double>();
         var allFeedsMs = new List<double>();

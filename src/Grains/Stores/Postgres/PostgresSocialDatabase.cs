@@ -71,7 +71,7 @@ public sealed class PostgresSocialDatabase : SocialDatabase
             _dataSource,
             _schema,
             SchemaLockKey,
-            SocialSchema.Create("BIGINT", "TIMESTAMPTZ", "BOOLEAN", "TEXT COLLATE \"C\"", "") + Search.Schema
+            SocialSchema.Create("BIGINT", "TIMESTAMPTZ", "BOOLEAN", "TEXT COLLATE \"C\"", "") + SocialSchema.Feeds("BIGINT", "") + Search.Schema
                 + string.Concat(SocialSchema.AddedIdColumns.Select(static c => $"ALTER TABLE {c.Table} ADD COLUMN IF NOT EXISTS {c.Column} BIGINT;"))
                 + SocialSchema.AfterColumns,
             cancellationToken);

@@ -181,7 +181,8 @@ public abstract class SocialDatabase : IAsyncDisposable, IDisposable
         }
     }
 
-    private Task EnsureSchemaAsync(CancellationToken cancellationToken)
+    /// <summary>Creates the schema once, on first use (retried after a failure).</summary>
+    internal Task EnsureSchemaAsync(CancellationToken cancellationToken)
     {
         var schema = Volatile.Read(ref _schema);
         if (schema is { IsCompletedSuccessfully: true })

@@ -17,7 +17,23 @@ internal static class SocialSchema
     public const string AfterColumns =
         "CREATE UNIQUE INDEX IF NOT EXISTS feed_entries_repost ON feed_entries (user_id, repost_of) WHERE repost_of IS NOT NULL;";
 
-    /// <summary>The DDL, idempotent (IF NOT EXISTS everywhere).</summary>
+    /// <summary>
+    /// The home feeds' table, idempotent: in the same database as the rest (PostgreSQL), or in a file of its own
+    /// (SQLite, <c>feeds.db</c>), so that fan-out's stream of writes never holds the lock the requests' writes need.
+    /// </summary>
+    /// <param name="id">The 64-bit integer type.</param>
+    /// <param name="clustered">Appended to tables whose composite primary key should be their only storage.</param>
+    public static string Feeds(string id, string clustered) => $"""
+        CREATE TABLE IF NOT EXISTS feed_entries (
+            user_id {id} NOT NULL,
+            post_id {id} NOT NULL,
+            author_id {id} NOT NULL,
+            repost_of {id},
+            reposter_id {id},
+            PRIMARY KEY (user_id, post_id)){clustered};
+        """;
+
+    /// <summary>The DDL of every table but the feeds' (<see cref="Feeds"/>), idempotent (IF NOT EXISTS everywhere).</summary>
     /// <param name="id">The 64-bit integer type (SQLite: INTEGER, so single-column keys alias the rowid).</param>
     /// <param name="time">The time type (SQLite: INTEGER microseconds since the Unix epoch).</param>
     /// <param name="flag">The boolean type.</param>
@@ -78,13 +94,6 @@ internal static class SocialSchema
             post_id {id} NOT NULL,
             PRIMARY KEY (tag, post_id)){clustered};
 
-        CREATE TABLE IF NOT EXISTS feed_entries (
-            user_id {id} NOT NULL,
-            post_id {id} NOT NULL,
-            author_id {id} NOT NULL,
-            repost_of {id},
-            reposter_id {id},
-            PRIMARY KEY (user_id, post_id)){clustered};
         DROP TABLE IF EXISTS feed_reposts;
         DROP INDEX IF EXISTS feed_entries_post;
         DROP INDEX IF EXISTS feed_entries_author;

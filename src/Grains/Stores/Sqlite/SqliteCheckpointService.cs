@@ -5,12 +5,12 @@ using Microsoft.Extensions.Options;
 namespace Playbound.Grains.Stores.Sqlite;
 
 /// <summary>
-/// Checkpoints <c>social.db</c> every <see cref="SqliteSocialStoreOptions.CheckpointInterval"/>, off the writer's
-/// turn. Fan-out dirties one page per follower; left to the commits, each checkpoint copied tens of megabytes while
-/// holding the only write turn, and every post waiting for that turn waited for the copy too.
+/// Checkpoints <c>social.db</c> and <c>feeds.db</c> every <see cref="SqliteSocialStoreOptions.CheckpointInterval"/>,
+/// off their writers' turns. Fan-out dirties one page per follower; left to the commits, each checkpoint copied tens
+/// of megabytes while holding the only write turn, and every write waiting for that turn waited for the copy too.
 /// </summary>
 internal sealed partial class SqliteCheckpointService(
-    SqliteSocialDatabase database, IOptions<SqliteSocialStoreOptions> options, TimeProvider time, ILogger<SqliteCheckpointService> logger)
+    IEnumerable<SqliteDatabase> databases, IOptions<SqliteSocialStoreOptions> options, TimeProvider time, ILogger<SqliteCheckpointService> logger)
     : BackgroundService
 {
     /// <inheritdoc />
@@ -21,14 +21,17 @@ internal sealed partial class SqliteCheckpointService(
         {
             while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
             {
-                try
+                foreach (var database in databases)
                 {
-                    await database.CheckpointAsync(stoppingToken).ConfigureAwait(false);
-                }
-                catch (Exception exception) when (exception is not OperationCanceledException)
-                {
-                    // The commits still checkpoint on their own; the next tick tries again.
-                    CheckpointFailed(exception, database.FilePath);
+                    try
+                    {
+                        await database.CheckpointAsync(stoppingToken).ConfigureAwait(false);
+                    }
+                    catch (Exception exception) when (exception is not OperationCanceledException)
+                    {
+                        // The commits still checkpoint on their own; the next tick tries again.
+                        CheckpointFailed(exception, database.FilePath);
+                    }
                 }
             }
         }

@@ -7,7 +7,7 @@ namespace Playbound.Grains.Stores.Sqlite;
 /// <summary>
 /// Opens connections to one SQLite file the way every Playbound component uses SQLite: pooled, the file in WAL mode
 /// (readers never wait for the writer), <c>synchronous=NORMAL</c>, a <c>busy_timeout</c> and a
-/// <c>wal_autocheckpoint</c> on every connection.
+/// <c>wal_autocheckpoint</c> on every connection, and another file attached where asked.
 /// </summary>
 public sealed class SqliteConnectionFactory
 {
@@ -21,7 +21,8 @@ public sealed class SqliteConnectionFactory
     /// <param name="connectionString">A Microsoft.Data.Sqlite connection string, e.g. from <see cref="ForFile"/>.</param>
     /// <param name="busyTimeout">How long a statement waits for another connection's lock before failing.</param>
     /// <param name="checkpointPages">How many pages the write-ahead log grows by before a commit copies them into the file.</param>
-    public SqliteConnectionFactory(string connectionString, TimeSpan busyTimeout, int checkpointPages)
+    /// <param name="attach">Another file every connection attaches under <c>Alias</c>, so that one statement reads the tables of both.</param>
+    public SqliteConnectionFactory(string connectionString, TimeSpan busyTimeout, int checkpointPages, (string Alias, string FilePath)? attach = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         ArgumentOutOfRangeException.ThrowIfLessThan(busyTimeout, TimeSpan.Zero);
@@ -33,6 +34,12 @@ public sealed class SqliteConnectionFactory
         _pragmas = string.Create(
             CultureInfo.InvariantCulture,
             $"PRAGMA busy_timeout = {(long)busyTimeout.TotalMilliseconds}; PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = {checkpointPages};");
+        if (attach is var (alias, filePath))
+        {
+            ArgumentException.ThrowIfNullOrWhiteSpace(alias);
+            ArgumentException.ThrowIfNullOrWhiteSpace(filePath);
+            _pragmas += $" ATTACH DATABASE '{filePath.Replace("'", "''", StringComparison.Ordinal)}' AS \"{alias}\";";
+        }
     }
 
     /// <summary>The connection string in use.</summary>

@@ -1,6 +1,6 @@
 namespace Playbound.Grains.Stores.Sqlite;
 
-/// <summary>Options of the embedded social stores: one SQLite file.</summary>
+/// <summary>Options of the embedded social stores: two SQLite files, the home feeds' and everything else's.</summary>
 public sealed class SqliteSocialStoreOptions
 {
     /// <summary>The default of <see cref="DataDirectory"/>.</summary>
@@ -11,6 +11,12 @@ public sealed class SqliteSocialStoreOptions
     /// single-writer files never wait for each other's writes.
     /// </summary>
     public const string DefaultFileName = "social.db";
+
+    /// <summary>
+    /// The default of <see cref="FeedFileName"/>: the home feeds in a file of their own, so that fan-out's writes (a
+    /// B-tree page per follower) and their checkpoints never hold the lock a request's write waits for.
+    /// </summary>
+    public const string DefaultFeedFileName = "feeds.db";
 
     /// <summary>The default of <see cref="BusyTimeout"/>.</summary>
     public static readonly TimeSpan DefaultBusyTimeout = TimeSpan.FromSeconds(5);
@@ -26,17 +32,20 @@ public sealed class SqliteSocialStoreOptions
     /// <summary>The default of <see cref="CheckpointInterval"/>.</summary>
     public static readonly TimeSpan DefaultCheckpointInterval = TimeSpan.FromMilliseconds(100);
 
-    /// <summary>The directory of the database file; created when missing. Relative paths resolve against the working directory.</summary>
+    /// <summary>The directory of the database files; created when missing. Relative paths resolve against the working directory.</summary>
     public string DataDirectory { get; set; } = DefaultDataDirectory;
 
     /// <summary>The database file name inside <see cref="DataDirectory"/>.</summary>
     public string FileName { get; set; } = DefaultFileName;
 
+    /// <summary>The home feeds' file name inside <see cref="DataDirectory"/>; it must differ from <see cref="FileName"/>.</summary>
+    public string FeedFileName { get; set; } = DefaultFeedFileName;
+
     /// <summary>How long a statement waits for another process's lock on the file (SQLite <c>busy_timeout</c>) before failing.</summary>
     public TimeSpan BusyTimeout { get; set; } = DefaultBusyTimeout;
 
     /// <summary>
-    /// How many pages the write-ahead log grows by before the committing transaction copies them into the database
+    /// How many pages a file's write-ahead log grows by before the committing transaction copies them into the database
     /// file (SQLite <c>wal_autocheckpoint</c>). Larger means fewer, larger checkpoints and a larger log file.
     /// </summary>
     public int CheckpointPages { get; set; } = DefaultCheckpointPages;
