@@ -32,7 +32,7 @@ public sealed class EmbeddedSiloTests
                 async () => (await grains.GetGrain<IFeedGrain>(reader!).GetPage(10, null)).Items.Any(p => p.PostId == post.PostId),
                 "the post reached the follower's feed");
             Assert.Equal(
-                ["events.db", "grains.db", "reminders.db", "social.db"],
+                ["events.db", "feeds.db", "grains.db", "reminders.db", "social.db"],
                 Directory.GetFiles(dataDir).Select(Path.GetFileName).Where(static f => f!.EndsWith(".db", StringComparison.Ordinal)).Order());
 
             var health = await host.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync(c => c.Tags.Contains(ServiceDefaultsExtensions.ReadyTag));
