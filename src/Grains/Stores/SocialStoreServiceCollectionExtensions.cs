@@ -11,7 +11,8 @@ namespace Playbound.Grains.Stores;
 /// <summary>
 /// Registers the social stores (<see cref="IUserDirectory"/>, <see cref="IFollowGraph"/>, <see cref="IPostIndex"/>,
 /// <see cref="IFeedStore"/>, <see cref="IEngagementStore"/>, <see cref="INotificationStore"/>, <see cref="ISearchIndex"/>, <see cref="IRelationStore"/>) as singletons over one
-/// database (embedded: two SQLite files, the home feeds' apart), which the container disposes (closing its connections) when it is disposed itself. The database is
+/// database (embedded: two SQLite files, the home feeds' apart), which the container disposes (closing its
+/// connections) when it is disposed itself. The database is
 /// reached through the <see cref="DependencyCircuits.Storage"/> circuit, shared with the grain storage.
 /// </summary>
 public static class SocialStoreServiceCollectionExtensions
@@ -26,7 +27,8 @@ public static class SocialStoreServiceCollectionExtensions
             .Validate(options => !string.IsNullOrWhiteSpace(options.DataDirectory), "DataDirectory must be set.")
             .Validate(options => !string.IsNullOrWhiteSpace(options.FileName), "FileName must be set.")
             .Validate(
-                options => !string.IsNullOrWhiteSpace(options.FeedFileName) && !string.Equals(options.FeedFileName, options.FileName, StringComparison.OrdinalIgnoreCase),
+                options => !string.IsNullOrWhiteSpace(options.FeedFileName)
+                    && !string.Equals(options.FeedFileName, options.FileName, StringComparison.OrdinalIgnoreCase),
                 "FeedFileName must be set, and differ from FileName.")
             .Validate(options => options.BusyTimeout >= TimeSpan.Zero, "BusyTimeout must not be negative.")
             .Validate(options => options.CheckpointPages > 0, "CheckpointPages must be positive.")
