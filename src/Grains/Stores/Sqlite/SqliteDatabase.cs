@@ -12,7 +12,8 @@ namespace Playbound.Grains.Stores.Sqlite;
 /// Social tables in one SQLite file in WAL mode (readers never wait for the writer). SQLite has a single writer per
 /// file, so this process queues its write transactions itself (<see cref="SqliteWriterQueue"/>: interactive writes
 /// ahead of fan-out pages) and starts each with <c>BEGIN IMMEDIATE</c>: a transaction that reads before it writes can
-/// then never fail to upgrade its lock, and only other processes ever meet <c>busy_timeout</c>.
+/// then never fail to upgrade its lock, and only other processes ever meet <c>busy_timeout</c>. A file that attaches
+/// another (<see cref="SqliteFeedDatabase"/>) begins deferred instead, so as not to lock the attached file.
 /// </summary>
 public abstract class SqliteDatabase : SocialDatabase
 {
