@@ -21,6 +21,9 @@ public class SqliteSocialStoreTests(ITestOutputHelper output) : SocialStoreTests
         }
     }
 
+    protected override void AddStores(IServiceCollection services) =>
+        services.AddSqliteSocialStores(options => options.DataDirectory = Path.Combine(_directory, "nested"));
+
     [Fact]
     public async Task Creates_social_db_under_the_data_directory_in_wal_mode()
     {
@@ -65,7 +68,4 @@ public class SqliteSocialStoreTests(ITestOutputHelper output) : SocialStoreTests
         Assert.True(logPages > 0);
         Assert.Equal(logPages, checkpointedPages);
     }
-
-    protected override void AddStores(IServiceCollection services) =>
-        services.AddSqliteSocialStores(options => options.DataDirectory = Path.Combine(_directory, "nested"));
 }

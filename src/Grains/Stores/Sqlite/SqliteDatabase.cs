@@ -94,6 +94,24 @@ public abstract class SqliteDatabase : SocialDatabase
     internal override bool IsUniqueViolation(DbException exception) =>
         exception is SqliteException { SqliteExtendedErrorCode: 2067 /* SQLITE_CONSTRAINT_UNIQUE */ };
 
+    /// <summary>
+    /// Runs <paramref name="create"/> in one transaction, begun as this file's writes begin, on a connection that has
+    /// switched the file to WAL (creating the file and its directory when missing).
+    /// </summary>
+    private protected async Task InSchemaTransactionAsync(Func<SqliteConnection, CancellationToken, Task> create, CancellationToken cancellationToken)
+    {
+        var connection = await Connections.OpenForSchemaAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            var transaction = connection.BeginTransaction(deferred: !_beginImmediate);
+            await using (transaction.ConfigureAwait(false))
+            {
+                await create(connection, cancellationToken).ConfigureAwait(false);
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
     /// <summary>Runs schema DDL on <paramref name="connection"/>.</summary>
     private protected static async Task ExecuteSchemaAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken)
     {

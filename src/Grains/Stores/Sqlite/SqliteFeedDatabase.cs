@@ -32,19 +32,15 @@ public sealed class SqliteFeedDatabase : SqliteDatabase
     private protected override async Task CreateSchemaAsync(CancellationToken cancellationToken)
     {
         await _social.EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
-        bool moved;
-        var connection = await Connections.OpenForSchemaAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
-        {
-            var transaction = connection.BeginTransaction(deferred: true);
-            await using (transaction.ConfigureAwait(false))
+        var moved = false;
+        await InSchemaTransactionAsync(
+            async (connection, token) =>
             {
-                await ExecuteSchemaAsync(connection, SocialSchema.Feeds("INTEGER", " WITHOUT ROWID") + SocialSchema.AfterColumns, cancellationToken)
+                await ExecuteSchemaAsync(connection, SocialSchema.Feeds("INTEGER", " WITHOUT ROWID") + SocialSchema.AfterColumns, token)
                     .ConfigureAwait(false);
-                moved = await MoveOldFeedsAsync(connection, cancellationToken).ConfigureAwait(false);
-                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-            }
-        }
+                moved = await MoveOldFeedsAsync(connection, token).ConfigureAwait(false);
+            },
+            cancellationToken).ConfigureAwait(false);
 
         if (moved)
         {

@@ -13,18 +13,8 @@ public sealed class SqliteSocialDatabase : SqliteDatabase
     }
 
     /// <inheritdoc />
-    private protected override async Task CreateSchemaAsync(CancellationToken cancellationToken)
-    {
-        var connection = await Connections.OpenForSchemaAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
-        {
-            var transaction = connection.BeginTransaction(deferred: false);
-            await using (transaction.ConfigureAwait(false))
-            {
-                await ExecuteSchemaAsync(connection, SocialSchema.Create("INTEGER", "INTEGER", "INTEGER", "TEXT", " WITHOUT ROWID") + Search.Schema, cancellationToken)
-                    .ConfigureAwait(false);
-                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-            }
-        }
-    }
+    private protected override Task CreateSchemaAsync(CancellationToken cancellationToken) =>
+        InSchemaTransactionAsync(
+            (connection, token) => ExecuteSchemaAsync(connection, SocialSchema.Create("INTEGER", "INTEGER", "INTEGER", "TEXT", " WITHOUT ROWID") + Search.Schema, token),
+            cancellationToken);
 }
