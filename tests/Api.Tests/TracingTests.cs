@@ -1,13 +1,16 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Trace;
 using Playbound.Api.Tests.Infrastructure;
+using Playbound.Hosting.Telemetry;
 
 namespace Playbound.Api.Tests;
 
 /// <summary>
 /// Traces of the embedded Api, captured by OpenTelemetry's in-memory exporter added to the test host's tracer provider:
-/// one post is one trace, from the Api's request span through the grain calls to the fan-out behind the stream.
+/// one post is one trace, from the Api's request span through the grain calls to the fan-out behind the stream. Traces
+/// are on only with an OTLP endpoint or <see cref="TelemetryExtensions.TracesSetting"/>.
 /// </summary>
 public sealed class TracingTests
 {
@@ -15,8 +18,7 @@ public sealed class TracingTests
     public async Task A_post_is_one_trace_from_the_api_request_through_the_grain_calls_to_the_fanout()
     {
         var spans = new List<Activity>();
-        using var factory = new PlayboundApiFactory(configure: web => web.ConfigureTestServices(
-            services => services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(spans))));
+        using var factory = TracedApi(spans, tracesOn: true);
         var author = await factory.NewClient().RegisterAsync();
         var reader = await factory.NewClient().RegisterAsync();
         await reader.FollowAsync(author);
@@ -52,6 +54,24 @@ public sealed class TracingTests
         Assert.Contains(trace, s => s.Source.Name == "Microsoft.Orleans.Application" && IsBelow(s, consumer!, trace)
             && Tag(s, "rpc.method")?.EndsWith("IPostGrain/Get", StringComparison.Ordinal) == true);
     }
+
+    [Fact]
+    public async Task Without_an_exporter_configured_no_spans_are_built()
+    {
+        var spans = new List<Activity>();
+        using var factory = TracedApi(spans, tracesOn: false);
+        var author = await factory.NewClient().RegisterAsync();
+        await author.CreatePostAsync("untraced");
+        await author.GetJsonAsync("/api/v1/feed");
+
+        Assert.Null(factory.Services.GetService<TracerProvider>());
+        Assert.Empty(Snapshot(spans));
+    }
+
+    private static PlayboundApiFactory TracedApi(List<Activity> spans, bool tracesOn) => new(
+        settings: new Dictionary<string, string?> { [TelemetryExtensions.TracesSetting] = tracesOn ? "true" : "false" },
+        configure: web => web.ConfigureTestServices(
+            services => services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(spans))));
 
     private static Activity[] Snapshot(List<Activity> spans)
     {
