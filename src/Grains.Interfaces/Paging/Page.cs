@@ -7,7 +7,11 @@ namespace Playbound.Grains;
 /// <typeparam name="T">The item type.</typeparam>
 /// <param name="Items">The items of this page.</param>
 /// <param name="NextCursor">The raw position to continue from, or null when there is nothing more.</param>
-[GenerateSerializer, Alias("playbound.Page`1")]
+/// <remarks>
+/// <see cref="ImmutableAttribute">Immutable</see>: every page is built for the one call that returns it and its items
+/// are records, so a call within a silo hands the page over instead of deep-copying it and every item.
+/// </remarks>
+[GenerateSerializer, Immutable, Alias("playbound.Page`1")]
 public sealed record Page<T>([property: Id(0)] IReadOnlyList<T> Items, [property: Id(1)] string? NextCursor);
 
 /// <summary>Paging limits shared by every list.</summary>

@@ -19,7 +19,11 @@ namespace Playbound.Grains;
 /// In a home feed: the followed user whose repost brought it there; otherwise null, and then left out of the JSON.
 /// </param>
 /// <param name="RepostedAt">In a home feed: when <paramref name="RepostedBy"/> reposted it; otherwise null (left out).</param>
-[GenerateSerializer, Alias("playbound.PostView")]
+/// <remarks>
+/// <see cref="ImmutableAttribute">Immutable</see>: a view is never changed once made (a change is a new view, made
+/// with <c>with</c>), so a call within a silo hands it over as it is instead of deep-copying it, tags included.
+/// </remarks>
+[GenerateSerializer, Immutable, Alias("playbound.PostView")]
 public sealed record PostView(
     [property: Id(0)] string PostId,
     [property: Id(1)] string AuthorId,

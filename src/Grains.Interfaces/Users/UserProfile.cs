@@ -24,7 +24,7 @@ public sealed record UserProfile(
 /// <param name="UserId">The user id.</param>
 /// <param name="Handle">The handle.</param>
 /// <param name="DisplayName">The display name.</param>
-[GenerateSerializer, Alias("playbound.UserSummary")]
+[GenerateSerializer, Immutable, Alias("playbound.UserSummary")]
 public sealed record UserSummary([property: Id(0)] string UserId, [property: Id(1)] string Handle, [property: Id(2)] string DisplayName);
 
 /// <summary>The outcome of a follow or unfollow request.</summary>
