@@ -32,7 +32,9 @@ public static class SocialStoreServiceCollectionExtensions
                 "FeedFileName must be set, and differ from FileName.")
             .Validate(options => options.BusyTimeout >= TimeSpan.Zero, "BusyTimeout must not be negative.")
             .Validate(options => options.CheckpointPages > 0, "CheckpointPages must be positive.")
-            .Validate(options => options.CheckpointInterval > TimeSpan.Zero, "CheckpointInterval must be positive.");
+            .Validate(options => options.CheckpointInterval > TimeSpan.Zero, "CheckpointInterval must be positive.")
+            .Validate(options => options.FeedHeadEntries is >= 0 and <= SocialValues.MaxLimit, $"FeedHeadEntries must be 0 to {SocialValues.MaxLimit}.")
+            .Validate(options => options.FeedHeadFeeds > 0, "FeedHeadFeeds must be positive.");
         services.AddSingleton(provider => new SqliteSocialDatabase(
             provider.GetRequiredService<IOptions<SqliteSocialStoreOptions>>().Value, StorageCircuit(provider)));
         services.AddSingleton(provider => new SqliteFeedDatabase(
@@ -40,7 +42,15 @@ public static class SocialStoreServiceCollectionExtensions
         services.AddSingleton<SqliteDatabase>(provider => provider.GetRequiredService<SqliteSocialDatabase>());
         services.AddSingleton<SqliteDatabase>(provider => provider.GetRequiredService<SqliteFeedDatabase>());
         services.AddHostedService<SqliteCheckpointService>();
-        return AddStores<SqliteSocialDatabase>(services, provider => provider.GetRequiredService<SqliteFeedDatabase>());
+        return AddStores<SqliteSocialDatabase>(services, provider =>
+        {
+            var options = provider.GetRequiredService<IOptions<SqliteSocialStoreOptions>>().Value;
+            var database = provider.GetRequiredService<SqliteFeedDatabase>();
+            var feeds = new SqlFeedStore(database);
+            return options.FeedHeadEntries == 0
+                ? feeds
+                : new FeedHeadCache(feeds, FeedHeads.Acquire(database.FilePath, options.FeedHeadEntries, options.FeedHeadFeeds));
+        });
     }
 
     /// <summary>Adds the stores over tables in a PostgreSQL schema (created when missing).</summary>
@@ -56,13 +66,13 @@ public static class SocialStoreServiceCollectionExtensions
                 "Schema must be a plain identifier of at most 63 characters.");
         services.AddSingleton(provider => new PostgresSocialDatabase(
             provider.GetRequiredService<IOptions<PostgresSocialStoreOptions>>().Value, StorageCircuit(provider)));
-        return AddStores<PostgresSocialDatabase>(services, provider => provider.GetRequiredService<PostgresSocialDatabase>());
+        return AddStores<PostgresSocialDatabase>(services, provider => new SqlFeedStore(provider.GetRequiredService<PostgresSocialDatabase>()));
     }
 
     private static DependencyCircuit StorageCircuit(IServiceProvider provider) =>
         provider.GetRequiredService<DependencyCircuits>().Get(DependencyCircuits.Storage);
 
-    private static IServiceCollection AddStores<TDatabase>(IServiceCollection services, Func<IServiceProvider, SocialDatabase> feedDatabase)
+    private static IServiceCollection AddStores<TDatabase>(IServiceCollection services, Func<IServiceProvider, IFeedStore> feedStore)
         where TDatabase : SocialDatabase
     {
         services.AddDependencyCircuit<StorageCircuitSetup>(DependencyCircuits.Storage);
@@ -70,7 +80,7 @@ public static class SocialStoreServiceCollectionExtensions
         services.AddSingleton<IUserDirectory>(provider => new SqlUserDirectory(provider.GetRequiredService<TDatabase>()));
         services.AddSingleton<IFollowGraph>(provider => new SqlFollowGraph(provider.GetRequiredService<TDatabase>()));
         services.AddSingleton<IPostIndex>(provider => new SqlPostIndex(provider.GetRequiredService<TDatabase>()));
-        services.AddSingleton<IFeedStore>(provider => new SqlFeedStore(feedDatabase(provider)));
+        services.AddSingleton(feedStore);
         services.AddSingleton<IEngagementStore>(provider => new SqlEngagementStore(provider.GetRequiredService<TDatabase>()));
         services.AddSingleton<INotificationStore>(provider => new SqlNotificationStore(provider.GetRequiredService<TDatabase>()));
         services.AddSingleton<ISearchIndex>(provider => new SqlSearchIndex(provider.GetRequiredService<TDatabase>()));

@@ -32,6 +32,15 @@ public sealed class SqliteSocialStoreOptions
     /// <summary>The default of <see cref="CheckpointInterval"/>.</summary>
     public static readonly TimeSpan DefaultCheckpointInterval = TimeSpan.FromMilliseconds(100);
 
+    /// <summary>
+    /// The default of <see cref="FeedHeadEntries"/>: 32 entries, so that a first page of up to 31 posts (the default is
+    /// 20; the feed reads one more to know whether another page follows) comes from memory.
+    /// </summary>
+    public const int DefaultFeedHeadEntries = 32;
+
+    /// <summary>The default of <see cref="FeedHeadFeeds"/>: 10,000 feeds, ~10 MB of heads of 32 entries.</summary>
+    public const int DefaultFeedHeadFeeds = 10_000;
+
     /// <summary>The directory of the database files; created when missing. Relative paths resolve against the working directory.</summary>
     public string DataDirectory { get; set; } = DefaultDataDirectory;
 
@@ -56,4 +65,13 @@ public sealed class SqliteSocialStoreOptions
     /// write could wait for a fan-out page's checkpoint: POST p99 128–134 → 92–110 ms on the set above.
     /// </summary>
     public TimeSpan CheckpointInterval { get; set; } = DefaultCheckpointInterval;
+
+    /// <summary>
+    /// How many of each feed's newest entries are kept in memory once read, until a write changes the feed (0: none,
+    /// every page is a query). Only this process writes the file, so it knows of every change.
+    /// </summary>
+    public int FeedHeadEntries { get; set; } = DefaultFeedHeadEntries;
+
+    /// <summary>How many feeds' heads are kept at most; past that, all are dropped and the cache fills again.</summary>
+    public int FeedHeadFeeds { get; set; } = DefaultFeedHeadFeeds;
 }
