@@ -20,7 +20,7 @@ public static class FeedApi
     }
 
     /// <summary>A page of posts by the caller and the people they follow, newest first.</summary>
-    public static async Task<Results<Ok<PageResponse<PostView>>, ValidationProblem>> GetFeed(
+    public static async Task<Results<PostPageResult, ValidationProblem>> GetFeed(
         [AsParameters] PageQuery query, [AsParameters] GrainServices services)
     {
         var me = services.Me;
@@ -30,6 +30,6 @@ public static class FeedApi
         }
 
         var posts = await services.Grain<IFeedGrain>(me).GetPage(page.Limit, page.Cursor);
-        return TypedResults.Ok(posts.ToResponse(services.Cursors, ListKind.Feed, me));
+        return new PostPageResult(posts.ToResponse(services.Cursors, ListKind.Feed, me));
     }
 }

@@ -26,7 +26,7 @@ public static class SearchApi
     }
 
     /// <summary>Posts holding every word of <c>q</c> (1-100 characters), newest first.</summary>
-    public static async Task<Results<Ok<PageResponse<PostView>>, ValidationProblem>> SearchPosts(
+    public static async Task<Results<PostPageResult, ValidationProblem>> SearchPosts(
         [FromQuery(Name = "q")] string? q, [AsParameters] PageQuery query, [AsParameters] GrainServices services)
     {
         var errors = new ValidationErrors();
@@ -44,7 +44,7 @@ public static class SearchApi
         }
 
         var posts = await services.Grains.GetGrain<ISearchGrain>(0).FindPosts(scope, page.Limit, page.Cursor, services.Me);
-        return TypedResults.Ok(posts.ToResponse(services.Cursors, ListKind.PostSearch, scope));
+        return new PostPageResult(posts.ToResponse(services.Cursors, ListKind.PostSearch, scope));
     }
 
     /// <summary>Users whose handle or display name (or a word of it) starts with <c>q</c> (1-50 characters), best match first.</summary>

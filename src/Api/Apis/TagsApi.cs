@@ -21,7 +21,7 @@ public static class TagsApi
     }
 
     /// <summary>The posts tagged <paramref name="tag"/> (any case, without the <c>#</c>), newest first; 400 for a tag that is not 1-50 letters, digits or underscores.</summary>
-    public static async Task<Results<Ok<PageResponse<PostView>>, ValidationProblem>> GetTaggedPosts(
+    public static async Task<Results<PostPageResult, ValidationProblem>> GetTaggedPosts(
         string tag, [AsParameters] PageQuery query, [AsParameters] GrainServices services)
     {
         if (!Hashtags.IsTag(tag))
@@ -36,6 +36,6 @@ public static class TagsApi
         }
 
         var posts = await services.Grains.GetGrain<ISearchGrain>(0).GetTagged(normalized, page.Limit, page.Cursor, services.Me);
-        return TypedResults.Ok(posts.ToResponse(services.Cursors, ListKind.TaggedPosts, normalized));
+        return new PostPageResult(posts.ToResponse(services.Cursors, ListKind.TaggedPosts, normalized));
     }
 }

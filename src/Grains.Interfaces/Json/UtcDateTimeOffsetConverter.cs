@@ -14,7 +14,10 @@ public sealed class UtcDateTimeOffsetConverter : JsonConverter<DateTimeOffset>
         reader.GetDateTimeOffset();
 
     /// <inheritdoc />
-    public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options)
+    public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options) => WriteUtc(writer, value);
+
+    /// <summary>Writes <paramref name="value"/> as api.md's UTC time (for converters that write a time field themselves).</summary>
+    public static void WriteUtc(Utf8JsonWriter writer, DateTimeOffset value)
     {
         // yyyy-MM-ddTHH:mm:ss.fffZ, digit by digit: a custom format string costs more than the rest of a post's JSON.
         var utc = value.UtcDateTime;
