@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
 using Orleans.Hosting;
+using Playbound.Hosting.Telemetry;
 using StackExchange.Redis;
 
 namespace Playbound.Hosting;
@@ -32,7 +33,10 @@ public static class GatewayHostingExtensions
             client.Services.Configure<GatewayOptions>(builder.Configuration.GetSection(ClusterSettings.GatewaySection));
             client.AddOutgoingGrainCallFilter<TransientCallRetryFilter>();
             // Grain calls carry the Api request's trace to the silos (traceparent in the RequestContext).
-            client.AddActivityPropagation();
+            if (TelemetryExtensions.TracesEnabled(builder.Configuration))
+            {
+                client.AddActivityPropagation();
+            }
         });
         builder.Services.AddSingleton<SiloHealthCheck>();
         builder.Services.AddHealthChecks().AddCheck<SiloHealthCheck>("cluster", tags: [ServiceDefaultsExtensions.ReadyTag]);

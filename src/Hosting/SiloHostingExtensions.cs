@@ -29,9 +29,9 @@ public static class SiloHostingExtensions
     /// Redis clustering, grain state and home feeds (<c>ConnectionStrings:Redis</c>), events on Kafka (<c>Playbound:Streams:Kafka</c>),
     /// realtime pushes through the SignalR Redis backplane to whichever Api node holds each socket, and Orleans' failure
     /// detection tuned by <c>Playbound:Cluster:Membership</c> (bound onto <see cref="ClusterMembershipOptions"/>).
-    /// Grain calls carry the caller's trace (Orleans' activity propagation), stream consumers continue the publisher's
-    /// (<see cref="StreamDeliveryTracingFilter"/>), and with <c>Playbound:Dashboard:Enabled</c> the silo runs the Orleans
-    /// Dashboard (see <see cref="DashboardSettings"/>).
+    /// Where traces are collected (<see cref="TelemetryExtensions.TracesEnabled"/>), grain calls carry the caller's trace
+    /// (Orleans' activity propagation) and stream consumers continue the publisher's (<see cref="StreamDeliveryTracingFilter"/>);
+    /// with <c>Playbound:Dashboard:Enabled</c> the silo runs the Orleans Dashboard (see <see cref="DashboardSettings"/>).
     /// </summary>
     public static IHostApplicationBuilder AddPlayboundSilo(this IHostApplicationBuilder builder)
     {
@@ -42,8 +42,12 @@ public static class SiloHostingExtensions
         builder.AddPlayboundSiloServices();
         builder.UseOrleans(silo =>
         {
-            silo.AddActivityPropagation();
-            silo.AddIncomingGrainCallFilter<StreamDeliveryTracingFilter>();
+            if (TelemetryExtensions.TracesEnabled(builder.Configuration))
+            {
+                silo.AddActivityPropagation();
+                silo.AddIncomingGrainCallFilter<StreamDeliveryTracingFilter>();
+            }
+
             if (dashboard.Enabled)
             {
                 silo.AddDashboard();
