@@ -1,7 +1,9 @@
+using System.Diagnostics.Metrics;
 using System.Globalization;
 using System.Reflection;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Playbound.Grains.Diagnostics;
 using Playbound.Grains.Stores;
 using Playbound.Grains.Stores.Sql;
 using Playbound.Grains.Stores.Sqlite;
@@ -196,6 +198,43 @@ public sealed class FeedHeadCacheTests : IAsyncLifetime
         using var reopened = Cache(file: file);
         await reopened.GetEntriesAsync(reader, 5, null, default);
         Assert.Equal(3, _counted.Reads);
+    }
+
+    [Fact]
+    public async Task Reads_are_counted_as_hits_misses_and_pages_past_the_head()
+    {
+        var seen = new Dictionary<string, long>();
+        using var listener = new MeterListener
+        {
+            InstrumentPublished = (instrument, l) =>
+            {
+                if (instrument.Meter.Name == FeedMetrics.MeterName && instrument.Name == FeedHeadCache.ReadsName)
+                {
+                    l.EnableMeasurementEvents(instrument);
+                }
+            },
+        };
+        listener.SetMeasurementEventCallback<long>((_, value, tags, _) =>
+        {
+            lock (seen)
+            {
+                var result = (string)tags.ToArray().Single(t => t.Key == "result").Value!;
+                seen[result] = seen.GetValueOrDefault(result) + value;
+            }
+        });
+        listener.Start();
+        using var cache = Cache();
+        var (author, reader) = (NewId(), NewId());
+        await _store.AddToFeedsAsync(NewId(), author, [reader], default);
+
+        await cache.GetEntriesAsync(reader, 5, null, default);
+        await cache.GetEntriesAsync(reader, 5, null, default);
+        await cache.GetEntriesAsync(reader, HeadSize, null, default);
+
+        lock (seen)
+        {
+            Assert.All(["hit", "miss", "past"], result => Assert.True(seen.GetValueOrDefault(result) >= 1, $"{result}: {seen.GetValueOrDefault(result)}"));
+        }
     }
 
     [Theory]

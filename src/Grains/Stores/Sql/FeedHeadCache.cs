@@ -1,3 +1,6 @@
+using System.Diagnostics.Metrics;
+using Playbound.Grains.Diagnostics;
+
 namespace Playbound.Grains.Stores.Sql;
 
 /// <summary>
@@ -6,10 +9,23 @@ namespace Playbound.Grains.Stores.Sql;
 /// is read far more often than its feed changes, and its query cost more than the rest of the page (measured: reads
 /// 15 k → 26 k req/s). Every write goes through this class, which forgets the heads it may have changed once the write
 /// is over: the feeds it names, or all heads for a write that reaches feeds it does not name (a deleted post, an
-/// undone repost, a backfill of all followers).
+/// undone repost, a backfill of all followers). Its reads are counted on <see cref="FeedMetrics.MeterName"/>, as
+/// <see cref="ReadsName"/> by <c>result</c>: <c>hit</c> (from memory), <c>miss</c> (the head read from the store) or
+/// <c>past</c> (a later or larger page than the head answers, from the store).
 /// </summary>
 internal sealed class FeedHeadCache(IFeedStore store, FeedHeads heads) : IFeedStore, IDisposable
 {
+    /// <summary>The read counter's name.</summary>
+    public const string ReadsName = "playbound.feed.head.reads";
+
+    // Static, as Orleans keeps its instruments: the stores are built without the host's meter factory in their tests.
+    private static readonly Counter<long> Reads = new Meter(FeedMetrics.MeterName).CreateCounter<long>(
+        ReadsName, "{read}", "Embedded feed page reads by result: hit (the feed's head in memory), miss (the head read from the store), past (a page beyond the head, from the store).");
+
+    private static readonly KeyValuePair<string, object?> Hit = new("result", "hit");
+    private static readonly KeyValuePair<string, object?> Miss = new("result", "miss");
+    private static readonly KeyValuePair<string, object?> Past = new("result", "past");
+
     private int _disposed;
 
     /// <inheritdoc />
@@ -19,6 +35,7 @@ internal sealed class FeedHeadCache(IFeedStore store, FeedHeads heads) : IFeedSt
         var before = SocialValues.OptionalId(beforePosition, nameof(beforePosition));
         if (limit < heads.Size && heads.TryRead(userId, limit, before) is { } page)
         {
+            Reads.Add(1, Hit);
             return page;
         }
 
@@ -28,9 +45,11 @@ internal sealed class FeedHeadCache(IFeedStore store, FeedHeads heads) : IFeedSt
             var begun = heads.Begin(userId);
             var head = await store.GetEntriesAsync(userId, heads.Size, null, cancellationToken).ConfigureAwait(false);
             heads.Keep(userId, begun, head);
+            Reads.Add(1, Miss);
             return head.Count > limit ? [.. head.Take(limit)] : head;
         }
 
+        Reads.Add(1, Past);
         return await store.GetEntriesAsync(userId, limit, beforePosition, cancellationToken).ConfigureAwait(false);
     }
 
