@@ -158,6 +158,12 @@ public sealed class FeedGrain(
     {
         var beforeText = before is null ? null : SnowflakeId.Format(before.Value);
         var stored = feeds.GetEntriesAsync(OwnerId, count, beforeText, CancellationToken.None);
+        if (celebrities.Count == 0)
+        {
+            // Most feeds follow no celebrity: the store's entries are newest first with each post once already.
+            return [.. await stored];
+        }
+
         var merged = Task.WhenAll(celebrities.Select(async c =>
             (await GrainFactory.GetGrain<IUserPostsGrain>(c).GetRecentPostIds(count, beforeText)).Select(id => new FeedEntry(id, c))));
         var mergedReposts = Task.WhenAll(celebrities.Select(c => reposts.GetByUserAsync(c, count, beforeText, CancellationToken.None)));
