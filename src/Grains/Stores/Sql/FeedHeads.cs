@@ -92,10 +92,10 @@ internal sealed class FeedHeads
     }
 
     /// <summary>The slot a read of <paramref name="userId"/>'s head starts from; pass it to <see cref="Keep"/>.</summary>
-    public object Begin(string userId) => _slots.GetOrAdd(userId, static _ => new Slot(null));
+    public Slot Begin(string userId) => _slots.GetOrAdd(userId, static _ => new Slot(null));
 
     /// <summary>Keeps the head read from <paramref name="begun"/>, unless the feed was forgotten since.</summary>
-    public void Keep(string userId, object begun, IReadOnlyList<FeedEntry> head)
+    public void Keep(string userId, Slot begun, IReadOnlyList<FeedEntry> head)
     {
         if (Interlocked.Increment(ref _filled) > _maxFeeds)
         {
@@ -103,7 +103,7 @@ internal sealed class FeedHeads
             return;
         }
 
-        _slots.TryUpdate(userId, new Slot([.. head.Select(Entry.From)]), (Slot)begun);
+        _slots.TryUpdate(userId, new Slot([.. head.Select(Entry.From)]), begun);
     }
 
     /// <summary>Forgets the heads of <paramref name="userIds"/>, or all heads when null.</summary>
@@ -126,16 +126,18 @@ internal sealed class FeedHeads
     /// One feed's slot: empty until a read fills it (then replaced by a new slot), compared by reference, so that a
     /// read stores its head only into the slot it started from.
     /// </summary>
-    private sealed class Slot(Entry[]? entries)
+    public sealed class Slot
     {
-        public Entry[]? Entries { get; } = entries;
+        internal Slot(Entry[]? entries) => Entries = entries;
+
+        internal Entry[]? Entries { get; }
     }
 
     /// <summary>
     /// A <see cref="FeedEntry"/> as four numbers (0 for a post's missing repost fields; ids are positive): 32 bytes
     /// instead of ~180 for the record and its id strings, so 10,000 heads of 32 entries take ~10 MB.
     /// </summary>
-    private readonly record struct Entry(long PostId, long AuthorId, long ReposterId, long RepostId)
+    internal readonly record struct Entry(long PostId, long AuthorId, long ReposterId, long RepostId)
     {
         public long Position => RepostId != 0 ? RepostId : PostId;
 
