@@ -7,6 +7,7 @@ using Playbound.Grains.Diagnostics;
 using Playbound.Grains.Stores;
 using Playbound.Grains.Stores.Sql;
 using Playbound.Grains.Stores.Sqlite;
+using Playbound.Grains.Tests.Infrastructure;
 
 namespace Playbound.Grains.Tests.Stores;
 
@@ -20,7 +21,7 @@ public sealed class FeedHeadCacheTests : IAsyncLifetime
 {
     private const int HeadSize = 8;
 
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "playbound-tests", Guid.NewGuid().ToString("N"));
+    private readonly string _directory = TestDatabases.NewSqliteDirectory();
     private ServiceProvider _provider = null!;
     private IFeedStore _store = null!;
     private CountingFeedStore _counted = null!;
@@ -40,10 +41,7 @@ public sealed class FeedHeadCacheTests : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await _provider.DisposeAsync();
-        if (Directory.Exists(_directory))
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
+        Directory.Delete(_directory, recursive: true);
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Playbound.Grains.Stores;
 using Playbound.Grains.Stores.Sqlite;
+using Playbound.Grains.Tests.Infrastructure;
 
 namespace Playbound.Grains.Tests.Stores;
 
@@ -14,7 +15,7 @@ public sealed class SqliteFeedFileTests : IAsyncDisposable
 
     private static readonly DateTimeOffset Epoch = new(2025, 3, 14, 15, 9, 26, TimeSpan.Zero);
 
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "playbound-tests", Guid.NewGuid().ToString("N"));
+    private readonly string _directory = TestDatabases.NewSqliteDirectory();
     private readonly ServiceProvider _provider;
 
     public SqliteFeedFileTests()
@@ -33,10 +34,7 @@ public sealed class SqliteFeedFileTests : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _provider.DisposeAsync();
-        if (Directory.Exists(_directory))
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
+        Directory.Delete(_directory, recursive: true);
     }
 
     [Fact]
@@ -55,7 +53,6 @@ public sealed class SqliteFeedFileTests : IAsyncDisposable
     [InlineData(false)]
     public async Task A_data_directory_from_before_feeds_db_has_its_feed_rows_moved_there(bool withRepostColumns)
     {
-        Directory.CreateDirectory(_directory);
         var repostColumns = withRepostColumns ? ", repost_of INTEGER, reposter_id INTEGER" : "";
         await ExecuteAsync(
             SocialFile,
