@@ -16,7 +16,7 @@ namespace Playbound.Grains.Feeds;
 /// Each page's followers who are online get <see cref="RealtimeMethods.FeedPost"/> as the page is stored; a
 /// celebrity's online followers get it too, found among the online users rather than the followers.
 /// A deleted post is removed again from the index and every feed, repairing anything the fan-out added after the
-/// inline delete.
+/// inline delete, and its grain finishes the delete where a crash came between the event and the tombstone.
 /// </summary>
 [ImplicitStreamSubscription(StreamNamespaces.Posts)]
 public sealed partial class FanoutWorkerGrain(
@@ -92,6 +92,10 @@ public sealed partial class FanoutWorkerGrain(
 
     private async Task RemoveAsync(PostDeleted deleted)
     {
+        // The post grain publishes the event before it stores its tombstone; a process killed in between leaves the
+        // post readable while this removes it from the index an account deletion finds its posts through. The grain
+        // finishes its own delete (NotFound, and nothing done, once the tombstone is stored).
+        await GrainFactory.GetGrain<IPostGrain>(deleted.PostId).Delete(deleted.AuthorId);
         await index.RemoveAsync(deleted.PostId, CancellationToken.None);
 
         // The repost rows tell which feeds the post entered through reposts; they go once those feeds are cleaned.
